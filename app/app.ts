@@ -1,0 +1,93 @@
+// Wires one running app: database → domain services → bot → jobs. Production (main.ts), the tests
+// and the demo all build the app here, so what the tests drive is what ships.
+import type { Connection } from 'mongoose';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { openDatabase, ensureIndexes } from '../domain/database.js';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { createServices, type Services } from '../domain/services.js';
+import { createBot, type AppBot, type CreateBotOptions } from '../bot/index.js';
+import { createI18n, translator, type Translator } from '../bot/i18n.js';
+import { Notifier } from '../bot/notifier.js';
+import { ensureStorageIndexes } from '../bot/storage.js';
+import { JobScheduler } from '../jobs/scheduler.js';
+import { defineJobs } from '../jobs/index.js';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  mongoUri: string;
+  dbName?: string;
+  clock?: Clock;
+  bot?: CreateBotOptions;
+  /** How often the job worker polls; tests run due jobs on demand instead. */
+  processEvery?: number | string;
+  workerName?: string;
+}
+
+export interface App {
+  config: Config;
+  conn: Connection;
+  services: Services;
+  bot: AppBot;
+  notifier: Notifier;
+  scheduler: JobScheduler;
+  t: Translator;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const conn = await openDatabase(options.mongoUri, options.dbName);
+  try {
+    const i18n = createI18n(config.DEFAULT_LOCALE);
+    const t = translator(i18n);
+    const scheduler = new JobScheduler({
+      conn,
+      clock,
+      logger,
+      ...(options.processEvery !== undefined ? { processEvery: options.processEvery } : {}),
+      ...(options.workerName ? { name: options.workerName } : {}),
+    });
+    const services = createServices({ conn, clock, config, jobs: scheduler, settingsDefaults: { timeZone: config.TZ } });
+    // The notifier needs the bot's API (with its transformers), the bot needs the notifier: build
+    // the bot first with a notifier that reads the API lazily.
+    let notifier!: Notifier;
+    const bot = createBot(
+      config,
+      {
+        services,
+        logger,
+        i18n,
+        get notifier() {
+          return notifier;
+        },
+      },
+      options.bot,
+    );
+    notifier = new Notifier(bot.api, t, logger);
+    defineJobs(scheduler, { services, notifier, logger, config });
+    await ensureIndexes(conn);
+    await ensureStorageIndexes(conn);
+
+    return {
+      config,
+      conn,
+      services,
+      bot,
+      notifier,
+      scheduler,
+      t,
+      logger,
+      async close() {
+        await scheduler.stop();
+        await conn.close();
+      },
+    };
+  } catch (error) {
+    await conn.close();
+    throw error;
+  }
+}

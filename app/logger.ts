@@ -1,0 +1,58 @@
+// JSON logs for a service that holds customers' phone numbers: personal fields are redacted by
+// path, and free text that slips into a message has anything phone-like masked.
+import { pino, type Logger, type DestinationStream } from 'pino';
+
+export type { Logger };
+
+const PHONE_LIKE = /\+?\d[\d\s().-]{6,}\d/g;
+
+export function maskPhones(text: string): string {
+  return text.replace(PHONE_LIKE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[phone]' : match));
+}
+
+const REDACT = [
+  'phone',
+  '*.phone',
+  '*.*.phone',
+  'phone_number',
+  '*.phone_number',
+  '*.*.phone_number',
+  'text',
+  '*.text',
+  '*.*.text',
+  'caption',
+  '*.caption',
+  'contact',
+  '*.contact',
+  'first_name',
+  '*.first_name',
+  'last_name',
+  '*.last_name',
+  'username',
+  '*.username',
+];
+
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }) },
+      hooks: {
+        logMethod(args, method) {
+          const masked = args.map((a) => (typeof a === 'string' ? maskPhones(a) : a)) as typeof args;
+          method.apply(this, masked);
+        },
+      },
+      serializers: {
+        err: (err: unknown) => {
+          const e = pino.stdSerializers.err(err as Error);
+          return { ...e, message: maskPhones(e.message ?? ''), stack: e.stack ? maskPhones(e.stack) : undefined };
+        },
+      },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,24 @@
+// The command menu Telegram shows, in each user's language; owners get their own commands too.
+import type { Api } from 'grammy';
+import type { BotCommand } from 'grammy/types';
+import { LOCALES, type Locale } from '../app/config.js';
+import type { Translator } from './i18n.js';
+
+const CUSTOMER_COMMANDS = ['start', 'help', 'cancel'] as const;
+const OWNER_COMMANDS = ['settings', 'broadcast', 'broadcasts', 'stats', 'export'] as const;
+
+function commands(t: Translator, locale: Locale, names: readonly string[]): BotCommand[] {
+  return names.map((command) => ({ command, description: t(locale, `command-${command}`) }));
+}
+
+export async function registerCommands(api: Api, t: Translator, defaultLocale: Locale, ownerIds: number[]): Promise<void> {
+  await api.setMyCommands(commands(t, defaultLocale, CUSTOMER_COMMANDS));
+  for (const locale of LOCALES) {
+    await api.setMyCommands(commands(t, locale, CUSTOMER_COMMANDS), { language_code: locale });
+  }
+  for (const ownerId of ownerIds) {
+    await api.setMyCommands(commands(t, defaultLocale, [...CUSTOMER_COMMANDS, ...OWNER_COMMANDS]), {
+      scope: { type: 'chat', chat_id: ownerId },
+    });
+  }
+}

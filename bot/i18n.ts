@@ -1,0 +1,41 @@
+import { I18n } from '@grammyjs/i18n';
+import { LOCALES, type Locale } from '../app/config.js';
+import { localesDir } from '../app/paths.js';
+import type { AppContext } from './context.js';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Telegram's language_code ("ru", "bg", "en-GB", "uk") to one of ours, or undefined. */
+export function localeFromTelegram(languageCode: string | undefined): Locale | undefined {
+  const base = languageCode?.toLowerCase().split('-')[0];
+  if (isLocale(base)) return base;
+  // Speakers of these usually read Russian more easily than English.
+  if (base && ['uk', 'be', 'kk', 'ky', 'uz'].includes(base)) return 'ru';
+  return undefined;
+}
+
+/**
+ * The user's chosen language is stored in the database (not the session), so the same negotiator
+ * works inside conversations, which have no session, and in jobs.
+ */
+export function createI18n(defaultLocale: Locale): I18n<AppContext> {
+  const i18n = new I18n<AppContext>({
+    defaultLocale,
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: async (ctx) => {
+      const chosen = ctx.from ? await ctx.services.preferences.getLocale(ctx.from.id) : undefined;
+      return chosen ?? localeFromTelegram(ctx.from?.language_code) ?? defaultLocale;
+    },
+  });
+  i18n.loadLocalesDirSync(localesDir);
+  return i18n;
+}
+
+export type TranslationVars = Record<string, string | number | Date>;
+export type Translator = (locale: Locale, key: string, vars?: TranslationVars) => string;
+
+export function translator(i18n: I18n<AppContext>): Translator {
+  return (locale, key, vars) => i18n.t(locale, key, vars);
+}

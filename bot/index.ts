@@ -1,0 +1,73 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { conversations } from '@grammyjs/conversations';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
+import { Bot, session, type ApiClientOptions, type Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from '../app/config.js';
+import type { AppDeps, BotContext, ConversationContext, SessionData } from './context.js';
+import { errorBoundary } from './error-boundary.js';
+import { features } from './features/index.js';
+import type { createI18n } from './i18n.js';
+import { CONVERSATIONS, SESSIONS, mongoStorage } from './storage.js';
+
+export interface CreateBotOptions {
+  /** Preset bot identity (tests, or to skip getMe at start). */
+  botInfo?: UserFromGetMe;
+  client?: ApiClientOptions;
+  /** Bounds for retrying Telegram's 429 and 5xx answers. */
+  retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+  /** Installed beneath auto-retry, so retries apply to what they answer (tests record calls here). */
+  transformers?: Transformer[];
+}
+
+export type AppBot = Bot<BotContext>;
+
+export function createBot(
+  config: Config,
+  deps: AppDeps & { i18n: ReturnType<typeof createI18n> },
+  options: CreateBotOptions = {},
+): AppBot {
+  const bot = new Bot<BotContext>(config.BOT_TOKEN, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: {
+      ...(config.BOT_API_ROOT ? { apiRoot: config.BOT_API_ROOT } : {}),
+      ...options.client,
+    },
+  });
+
+  for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
+  bot.api.config.use(autoRetry(options.retry ?? { maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  const { services, logger, i18n } = deps;
+  const provide = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
+    ctx.config = config;
+    ctx.services = services;
+    ctx.logger = logger;
+    ctx.notifier = deps.notifier;
+    await next();
+  };
+
+  bot.use(provide);
+  bot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      getSessionKey: (ctx) => ctx.from?.id.toString(),
+      storage: mongoStorage<SessionData>(services.conn, SESSIONS),
+    }),
+  );
+  bot.use(i18n.middleware());
+  bot.use(
+    conversations<BotContext, ConversationContext>({
+      storage: {
+        type: 'key',
+        getStorageKey: (ctx) => ctx.from?.id.toString(),
+        adapter: mongoStorage<VersionedState<ConversationData>>(services.conn, CONVERSATIONS),
+      },
+      plugins: [provide, i18n.middleware()],
+    }),
+  );
+
+  bot.errorBoundary(errorBoundary).use(features());
+
+  return bot;
+}

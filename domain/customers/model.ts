@@ -1,0 +1,47 @@
+// The customer record. Personal fields (phone, names, username, telegramId) are erased on request;
+// the record itself stays, anonymised, so the owner's totals and the ledger still add up.
+import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
+import { LOCALES } from '../../app/config.js';
+import { modelOn } from '../database.js';
+
+const customerSchema = new Schema(
+  {
+    // Unique fields that an erased customer no longer has are sparse: MongoDB then allows many
+    // documents without them (FerretDB ignores `sparse` but behaves the same way).
+    telegramId: { type: Number, index: { unique: true, sparse: true } },
+    phone: { type: String, index: { unique: true, sparse: true } },
+    firstName: { type: String },
+    lastName: { type: String },
+    username: { type: String },
+    locale: { type: String, enum: LOCALES, required: true },
+    /** In the QR deep link (`c_<token>`): long and random, so a card cannot be guessed. */
+    cardToken: { type: String, index: { unique: true, sparse: true } },
+    /** Short code staff can type (about 8 unambiguous characters). */
+    cardNumber: { type: String, index: { unique: true, sparse: true } },
+    /** In the personal invite link (`ref_<code>`). */
+    referralCode: { type: String, index: { unique: true, sparse: true } },
+    referredBy: { type: Schema.Types.ObjectId, default: null, index: true },
+    referredAt: { type: Date, default: null },
+    marketingConsent: { type: Boolean, required: true, default: false },
+    consentChangedAt: { type: Date, default: null },
+    registeredAt: { type: Date, required: true },
+    firstVisitAt: { type: Date, default: null },
+    lastVisitAt: { type: Date, default: null, index: true },
+    /** Set when Telegram answers 403 (the customer blocked the bot); cleared when they write again. */
+    unreachable: { type: Boolean, default: false },
+    /** The last rendered card photo, reused while the card looks the same. */
+    cardImage: {
+      type: new Schema({ fileId: String, fingerprint: String }, { _id: false }),
+      default: null,
+    },
+    lastMarketingAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+
+export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
+
+export function customerModel(conn: Connection) {
+  return modelOn(conn, 'Customer', customerSchema);
+}

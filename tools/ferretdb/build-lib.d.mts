@@ -1,0 +1,9 @@
+/** Absolute path of tools/ferretdb/bin/ferretdb-embedded. */
+export declare const ferretBinaryPath: string;
+
+/**
+ * Builds the FerretDB binary with `go build` if it is missing or older than main.go / go.mod / go.sum.
+ * Progress lines go to `opts.log` (default: stderr). Rejects with a clear message if `go` is not installed.
+ * @returns absolute path of the binary
+ */
+export declare function ensureFerretBinary(opts?: { log?: (msg: string) => void }): Promise<string>;
