@@ -32,6 +32,23 @@ const REDACT = [
   '*.username',
 ];
 
+/**
+ * Only the error's own description: errors such as grammY's BotError carry the whole context
+ * (the update with its texts, the config with the token), which must never reach the log.
+ */
+export function serializeError(value: unknown): Record<string, unknown> {
+  if (!(value instanceof Error)) return { message: maskPhones(String(value)) };
+  const inner = (value as { error?: unknown }).error;
+  const code = (value as { code?: unknown }).code;
+  return {
+    type: value.name,
+    message: maskPhones(value.message),
+    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
+    ...(value.stack ? { stack: maskPhones(value.stack) } : {}),
+    ...(inner instanceof Error ? { cause: serializeError(inner) } : {}),
+  };
+}
+
 export function createLogger(level = 'info', destination?: DestinationStream): Logger {
   return pino(
     {
@@ -46,12 +63,7 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
           method.apply(this, masked);
         },
       },
-      serializers: {
-        err: (err: unknown) => {
-          const e = pino.stdSerializers.err(err as Error);
-          return { ...e, message: maskPhones(e.message ?? ''), stack: e.stack ? maskPhones(e.stack) : undefined };
-        },
-      },
+      serializers: { err: serializeError, error: serializeError },
     },
     destination,
   );

@@ -68,6 +68,8 @@ export function createBot(
   );
 
   bot.errorBoundary(errorBoundary).use(features());
+  // Failures outside the features (storage, plugins) must not stop polling either.
+  bot.catch(errorBoundary);
 
   return bot;
 }

@@ -1,21 +1,42 @@
 // Sessions and conversation state live in MongoDB so that any instance can continue any chat.
-import { MongoDBAdapter, type ISession } from '@grammyjs/storage-mongodb';
+// Values are stored as JSON text: conversation state holds whole Telegram payloads (nested arrays
+// of buttons, keys chosen by Telegram), which BSON field rules and FerretDB do not all accept.
 import type { StorageAdapter } from 'grammy';
 import type { Connection } from 'mongoose';
 
 export const SESSIONS = 'sessions';
 export const CONVERSATIONS = 'conversations';
 
-type AdapterCollection = ConstructorParameters<typeof MongoDBAdapter>[0]['collection'];
-
-export function mongoStorage<T>(conn: Connection, collectionName: string): StorageAdapter<T> {
-  // The adapter bundles its own copy of the driver's types; the collection is the same at runtime.
-  const collection = conn.collection<ISession>(collectionName) as unknown as AdapterCollection;
-  return new MongoDBAdapter<T>({ collection });
+interface StoredValue {
+  _id: string;
+  value: string;
+  updatedAt: Date;
 }
 
+export function mongoStorage<T>(conn: Connection, collectionName: string): StorageAdapter<T> {
+  const collection = () => conn.collection<StoredValue>(collectionName);
+  return {
+    async read(key) {
+      const doc = await collection().findOne({ _id: key });
+      return doc ? (JSON.parse(doc.value) as T) : undefined;
+    },
+    async write(key, value) {
+      await collection().updateOne(
+        { _id: key },
+        { $set: { value: JSON.stringify(value), updatedAt: new Date() } },
+        { upsert: true },
+      );
+    },
+    async delete(key) {
+      await collection().deleteOne({ _id: key });
+    },
+  };
+}
+
+/** Keys are the documents' _id, so no extra index is needed; kept as the place to add one. */
 export async function ensureStorageIndexes(conn: Connection): Promise<void> {
   for (const name of [SESSIONS, CONVERSATIONS]) {
-    await conn.collection(name).createIndex({ key: 1 }, { unique: true });
+    const exists = await conn.db?.listCollections({ name }).hasNext();
+    if (!exists) await conn.createCollection(name).catch(() => undefined);
   }
 }

@@ -1,0 +1,84 @@
+// The real entry point as a process: long polling against a local Bot API endpoint, JSON logs, and
+// a graceful stop on SIGTERM well within 10 seconds.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../app/paths.js';
+import { connectTestDatabase } from '../db.js';
+import { startLocalBotApi, type LocalBotApi } from '../harness/bot-api-server.js';
+import { FakeTelegram } from '../harness/telegram.js';
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('the bot process', () => {
+  const telegram = new FakeTelegram();
+  let api: LocalBotApi;
+  let child: ChildProcess;
+  let stdout = '';
+  let stderr = '';
+
+  beforeAll(async () => {
+    api = await startLocalBotApi(telegram);
+    const db = await connectTestDatabase('process');
+    const uri = new URL(db.uri);
+    uri.pathname = `/${db.dbName}`;
+    child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        BOT_TOKEN: '123456:PROCESS-TEST-token',
+        BOT_API_ROOT: api.apiRoot,
+        MONGODB_URI: uri.toString(),
+        PORT: '0',
+        OWNER_IDS: '42',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    await waitFor(() => stdout.includes('long polling') || child.exitCode !== null, 30_000, 'the bot to start polling');
+    expect(child.exitCode, stderr).toBeNull();
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await api.close();
+  });
+
+  it('answers a user over long polling', async () => {
+    api.push({
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 777, type: 'private', first_name: 'Ann' },
+        from: { id: 777, is_bot: false, first_name: 'Ann', language_code: 'bg' },
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    });
+    await waitFor(() => telegram.messages(777).length > 0, 15_000, 'a reply');
+    expect(telegram.callsOf('setMyCommands').length).toBeGreaterThan(0);
+  });
+
+  it('writes JSON logs without message texts', () => {
+    const lines = stdout.trim().split('\n');
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(stdout).not.toContain('/start');
+  });
+
+  it('stops gracefully on SIGTERM within 10 seconds', async () => {
+    const started = Date.now();
+    child.kill('SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code, stdout + stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(stdout).toContain('"msg":"stopped"');
+  });
+});
