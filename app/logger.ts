@@ -10,27 +10,32 @@ export function maskPhones(text: string): string {
   return text.replace(PHONE_LIKE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[phone]' : match));
 }
 
-const REDACT = [
+/** Fields that hold personal data or what people wrote, at any depth of a log object. */
+const PERSONAL_KEYS = new Set([
   'phone',
-  '*.phone',
-  '*.*.phone',
   'phone_number',
-  '*.phone_number',
-  '*.*.phone_number',
   'text',
-  '*.text',
-  '*.*.text',
   'caption',
-  '*.caption',
   'contact',
-  '*.contact',
   'first_name',
-  '*.first_name',
   'last_name',
-  '*.last_name',
+  'firstName',
+  'lastName',
   'username',
-  '*.username',
-];
+  'vcard',
+]);
+
+function sanitize(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskPhones(value);
+  if (value === null || typeof value !== 'object' || depth > 8) return value;
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = PERSONAL_KEYS.has(key) ? '[redacted]' : sanitize(v, depth + 1);
+  }
+  return out;
+}
 
 /**
  * Only the error's own description: errors such as grammY's BotError carry the whole context
@@ -55,8 +60,10 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT, censor: '[redacted]' },
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => sanitize(object) as Record<string, unknown>,
+      },
       hooks: {
         logMethod(args, method) {
           const masked = args.map((a) => (typeof a === 'string' ? maskPhones(a) : a)) as typeof args;
