@@ -71,7 +71,8 @@ export async function startMongoServer(opts: StartMongoServerOptions = {}): Prom
 
   let ferretError: string;
   try {
-    return await startFerretDB(dataDir, log, mongodError ?? `existing FerretDB data in ${join(dataDir ?? '', 'ferretdb')}`);
+    const why = mongodError === undefined ? 'existing FerretDB data' : `mongod could not be obtained: ${mongodError}`;
+    return await startFerretDB(dataDir, log, why);
   } catch (err) {
     ferretError = short(err);
   }
@@ -176,7 +177,7 @@ function probeTls(hostPort: string, timeoutMs: number): Promise<string | undefin
 async function startFerretDB(
   dataDir: string | undefined,
   log: (msg: string) => void,
-  reason: string,
+  why: string,
 ): Promise<MongoServer> {
   const { ensureFerretBinary } = await loadFerretBuildLib();
   const binary = await ensureFerretBinary({ log });
@@ -191,7 +192,7 @@ async function startFerretDB(
         const child = await spawnFerretDB(binary, `127.0.0.1:${port}`, stateDir, !persistent);
         const uri = `mongodb://127.0.0.1:${port}/`;
         log(
-          `using FerretDB at ${uri} (mongod could not be obtained: ${reason})` +
+          `using FerretDB at ${uri} (${why})` +
             (persistent ? `; data in ${stateDir}` : ''),
         );
         return ferretServer(child, uri, persistent ? undefined : stateDir);
@@ -341,6 +342,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 /** The first line of an error message, shortened, for the one-sentence summary. */
 function short(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  const line = (message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error').trim().replace(/[.\s]+$/, '');
+  let line = (message.split('\n').find((l) => l.trim() !== '') ?? 'unknown error').trim();
+  if (line.length > 160 && line.includes('; ')) line = line.slice(0, line.indexOf('; '));
+  line = line.replace(/[.\s]+$/, '');
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

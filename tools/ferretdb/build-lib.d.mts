@@ -2,7 +2,7 @@
 export declare const ferretBinaryPath: string;
 
 /**
- * Builds the FerretDB binary with `go build` if it is missing or older than main.go / go.mod / go.sum.
+ * Builds the FerretDB binary with `go build` if it is missing or older than main.go, go.mod, go.sum or build-lib.mjs (which holds small FerretDB bug fixes applied to a copy of its module).
  * Progress lines go to `opts.log` (default: stderr). Rejects with a clear message if `go` is not installed.
  * @returns absolute path of the binary
  */

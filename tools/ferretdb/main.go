@@ -41,6 +41,10 @@ func run() int {
 	logLevel := flag.String("log-level", "warn", "FerretDB log level: debug, info, warn or error")
 	flag.Parse()
 
+	// Once the parent is gone, its end of our stdout/stderr pipes is closed; a write there must not kill
+	// us with SIGPIPE before we have cleaned up.
+	signal.Ignore(syscall.SIGPIPE)
+
 	fail := func(format string, args ...any) int {
 		fmt.Fprintf(os.Stderr, "ferretdb-embedded: "+format+"\n", args...)
 		return 1
