@@ -9,7 +9,9 @@ import { createServices, type Services } from '../domain/services.js';
 import { createBot, type AppBot, type CreateBotOptions } from '../bot/index.js';
 import { createI18n, translator, type Translator } from '../bot/i18n.js';
 import { Notifier } from '../bot/notifier.js';
+import { createBroadcastApi } from '../bot/broadcast-api.js';
 import { ensureStorageIndexes } from '../bot/storage.js';
+import { registerCommands } from '../bot/commands.js';
 import { JobScheduler } from '../jobs/scheduler.js';
 import { defineJobs } from '../jobs/index.js';
 
@@ -68,7 +70,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       options.bot,
     );
     notifier = new Notifier(bot.api, t, logger);
-    defineJobs(scheduler, { services, notifier, logger, config });
+    const broadcastApi = createBroadcastApi(config, options.bot);
+    defineJobs(scheduler, { services, notifier, logger, config, broadcastApi });
     await ensureIndexes(conn);
     await ensureStorageIndexes(conn);
 
@@ -90,4 +93,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     await conn.close();
     throw error;
   }
+}
+
+/**
+ * What a started app does before it takes updates: learns who it is from Telegram and publishes its
+ * command menus, one per language (and the owners' own). Production (main.ts) and the tests run this
+ * same step; a menu Telegram refuses is logged, not fatal.
+ */
+export async function prepareBot(app: App): Promise<void> {
+  await app.bot.init();
+  await registerCommands(app.bot.api, app.t, app.config.DEFAULT_LOCALE, app.config.OWNER_IDS).catch((error: unknown) =>
+    app.logger.warn({ err: error }, 'could not register the command menu'),
+  );
 }

@@ -28,7 +28,8 @@ const PERSONAL_KEYS = new Set([
 function sanitize(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPhones(value);
   if (value === null || typeof value !== 'object' || depth > 8) return value;
-  if (value instanceof Date) return value;
+  // Errors are left to the error serializer, which runs after this and keeps only their own description.
+  if (value instanceof Date || value instanceof Error) return value;
   if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {

@@ -6,9 +6,8 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { NoMongoServerError, startMongoServer, type MongoServer } from './mongo-server.js';
-import { createApp, type App } from './app.js';
+import { createApp, prepareBot, type App } from './app.js';
 import { createHttpServer, WEBHOOK_PATH } from './server.js';
-import { registerCommands } from '../bot/commands.js';
 
 const SHUTDOWN_BUDGET_MS = 10_000;
 
@@ -29,7 +28,36 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
 
-  let mongo: MongoServer;
+  // Whatever has been started so far is stopped in reverse order, however early the signal comes.
+  let mongo: MongoServer | undefined;
+  let app: App | undefined;
+  let server: Server | undefined;
+  let polling = false;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS);
+    deadline.unref();
+    try {
+      if (polling) await app?.bot.stop();
+      await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+      await app?.close();
+      await mongo?.stop();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
   try {
     mongo = await startMongoServer({
       ...(config.MONGODB_URI ? { uri: config.MONGODB_URI } : {}),
@@ -43,16 +71,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (stopping) return;
 
-  const app: App = await createApp({ config, logger, mongoUri: mongo.uri });
+  app = await createApp({ config, logger, mongoUri: mongo.uri });
   const { bot } = app;
-  await bot.init();
+  await prepareBot(app);
   logger.info({ bot: bot.botInfo.username, database: mongo.kind }, 'bot ready');
-  await registerCommands(bot.api, app.t, config.DEFAULT_LOCALE, config.OWNER_IDS).catch((error: unknown) =>
-    logger.warn({ err: error }, 'could not register the command menu'),
-  );
+  if (stopping) return;
 
-  let server: Server | undefined;
   if (config.WEBHOOK_URL) {
     server = createHttpServer({ bot, conn: app.conn, webhookSecret: config.WEBHOOK_SECRET });
     server.listen(config.PORT);
@@ -64,37 +90,14 @@ async function main(): Promise<void> {
     server = createHttpServer({ bot, conn: app.conn });
     server.listen(config.PORT);
     await bot.api.deleteWebhook();
+    polling = true;
     void bot.start({ onStart: () => logger.info('long polling') }).catch((error: unknown) => {
       logger.fatal({ err: error }, 'polling stopped');
       process.exit(1);
     });
   }
   await app.scheduler.start();
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_BUDGET_MS);
-    deadline.unref();
-    try {
-      if (!config.WEBHOOK_URL) await bot.stop();
-      await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-      await app.close();
-      await mongo.stop();
-      logger.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  logger.info('jobs started');
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@
 // of buttons, keys chosen by Telegram), which BSON field rules and FerretDB do not all accept.
 import type { StorageAdapter } from 'grammy';
 import type { Connection } from 'mongoose';
+import { isDuplicateKeyError } from '../domain/result.js';
 
 export const SESSIONS = 'sessions';
 export const CONVERSATIONS = 'conversations';
@@ -21,11 +22,15 @@ export function mongoStorage<T>(conn: Connection, collectionName: string): Stora
       return doc ? (JSON.parse(doc.value) as T) : undefined;
     },
     async write(key, value) {
-      await collection().updateOne(
-        { _id: key },
-        { $set: { value: JSON.stringify(value), updatedAt: new Date() } },
-        { upsert: true },
-      );
+      const write = () =>
+        collection().updateOne({ _id: key }, { $set: { value: JSON.stringify(value), updatedAt: new Date() } }, { upsert: true });
+      try {
+        await write();
+      } catch (error) {
+        // Two first updates of one user at once both try to insert; the loser now finds the document.
+        if (!isDuplicateKeyError(error)) throw error;
+        await write();
+      }
     },
     async delete(key) {
       await collection().deleteOne({ _id: key });

@@ -4,7 +4,18 @@ import type { Config } from '../app/config.js';
 import type { Clock } from './clock.js';
 import type { JobQueue } from './ports.js';
 import { PreferencesService } from './preferences.js';
+import { CustomerService } from './customers/service.js';
 import { SettingsService, type Settings } from './settings.js';
+import { VisitsService } from './visits/service.js';
+import { PendingActions } from './visits/pending-actions.js';
+import { OnceKeys } from './once.js';
+import { MarketingLog } from './marketing.js';
+import { BroadcastService } from './broadcasts/service.js';
+import { CampaignService } from './campaigns/service.js';
+import { StatsService } from './stats/service.js';
+import { ExportService } from './export/service.js';
+import { ReviewService } from './reviews/service.js';
+import { ReferralService } from './referrals/service.js';
 
 export interface ServiceOptions {
   conn: Connection;
@@ -14,10 +25,39 @@ export interface ServiceOptions {
   settingsDefaults?: Partial<Settings>;
 }
 
-export function createServices({ conn, clock, jobs, settingsDefaults }: ServiceOptions) {
+export function createServices({ conn, clock, config, jobs, settingsDefaults }: ServiceOptions) {
   const settings = new SettingsService(conn, settingsDefaults);
   const preferences = new PreferencesService(conn);
-  return { conn, clock, jobs, settings, preferences };
+  const customers = new CustomerService(conn, clock, jobs, preferences);
+  const visits = new VisitsService(conn, clock, settings, jobs);
+  const pendingActions = new PendingActions(conn, clock);
+  const once = new OnceKeys(conn);
+  const marketing = new MarketingLog(conn);
+  const broadcasts = new BroadcastService(conn, clock, jobs, settings, marketing, config.DEFAULT_LOCALE);
+  const campaigns = new CampaignService(conn, settings, marketing, once);
+  const stats = new StatsService(conn, clock, settings);
+  const exports = new ExportService(conn);
+  // Both listen to the visits service's hooks (a confirmed visit, an undone one).
+  const reviews = new ReviewService(conn, clock, settings, jobs, visits, once);
+  const referrals = new ReferralService(conn, clock, settings, jobs, visits, once);
+  return {
+    conn,
+    clock,
+    jobs,
+    settings,
+    preferences,
+    customers,
+    visits,
+    pendingActions,
+    once,
+    marketing,
+    broadcasts,
+    campaigns,
+    stats,
+    exports,
+    reviews,
+    referrals,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -46,6 +46,7 @@ export class JobScheduler {
   private running = false;
   private readonly claims;
   private readonly stopping = new AbortController();
+  private readonly repeating = new Map<string, string>();
 
   constructor(options: SchedulerOptions) {
     const db = options.conn.db;
@@ -69,8 +70,10 @@ export class JobScheduler {
     });
   }
 
-  define<D>(name: string, handler: JobHandler<D>, options: { concurrency?: number; lockLifetimeMs?: number } = {}): void {
+  /** With `every` ("15 minutes"), the job also repeats on that interval once the worker starts. */
+  define<D>(name: string, handler: JobHandler<D>, options: { concurrency?: number; lockLifetimeMs?: number; every?: string } = {}): void {
     this.handlers.set(name, handler as JobHandler<never>);
+    if (options.every) this.repeating.set(name, options.every);
     this.agenda.define<D>(
       name,
       async (job) => {
@@ -138,6 +141,7 @@ export class JobScheduler {
 
   async start(): Promise<void> {
     await this.agenda.ready;
+    for (const [name, interval] of this.repeating) await this.every(name, interval);
     await this.agenda.start();
     this.running = true;
   }

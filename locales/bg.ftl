@@ -22,3 +22,393 @@ command-broadcast = Изпращане на оферта до клиентите
 command-broadcasts = Планирани съобщения
 command-stats = Статистика на програмата
 command-export = Експорт на клиенти и журнал (CSV)
+
+## Customers: onboarding, the card and the menu
+
+onboarding-welcome =
+    Здравейте, { $name }! Това е нашата карта за лоялност: събирайте печати за посещенията си и получавайте награди.
+
+    Изберете език:
+onboarding-program =
+    Ето как работи:
+    • Покажете QR кода на картата си на касата и служителят ще ви постави печат за посещението.
+    • Съберете { $stamps } { $stamps ->
+        [one] печат
+       *[other] печата
+    } и получете награда: { $reward }.
+    • Наградите се натрупват, а картата е винаги тук, в Telegram, и не може да се изгуби.
+
+    За да издам картата ви, ми трябва само телефонният ви номер.
+onboarding-continue = Продължете
+onboarding-use-buttons = Моля, изберете с някой от тези бутони:
+onboarding-phone-ask = Натиснете бутона «Споделяне на номера» отдолу. Номерът ни трябва само за картата ви и не го предоставяме на никого.
+onboarding-phone-button = 📱 Споделяне на номера
+onboarding-phone-use-button = За да издам картата ви, ми трябва телефонният ви номер. Натиснете бутона «Споделяне на номера» отдолу.
+onboarding-phone-typed = Моля, не въвеждайте номера ръчно: натиснете бутона «Споделяне на номера» отдолу, за да потвърди Telegram, че номерът е ваш.
+onboarding-phone-not-yours = Това е чужд контакт. Карта се издава само на собствения ви номер: натиснете «Споделяне на номера» отдолу.
+onboarding-phone-invalid = Не успях да разчета този номер. Опитайте отново с бутона «Споделяне на номера» отдолу.
+onboarding-phone-taken = С този номер вече има карта в друг акаунт в Telegram. Помолете нашия персонал да прехвърли картата ви в този акаунт.
+onboarding-phone-received = Благодаря!
+onboarding-consent-ask = Последен въпрос: може ли от време на време да ви изпращаме специални оферти и новини? Можете да промените това по всяко време с бутона «Известия».
+onboarding-consent-yes = Да, изпращайте
+onboarding-consent-no = Не, благодаря
+onboarding-done = Картата ви е готова! Показвайте QR кода ѝ на касата при всяко посещение. Всичко останало е в менюто отдолу.
+
+card-subtitle = Карта за лоялност
+card-number-label = Номер на картата
+card-progress = { $left ->
+    [0] Печати: { $stamps } от { $total }. Наградата ви очаква: { $reward }!
+   *[other] Печати: { $stamps } от { $total }. Още { $left } до наградата: { $reward }
+}
+card-rewards-ready = Награди за получаване: { $count }
+card-hint = Покажете този QR код на касата
+card-caption = 💳 Вашата карта { $number }
+
+menu-card = 💳 Моята карта
+menu-rewards = 🎁 Награди
+menu-invite = 👫 Поканете приятели
+menu-review = ⭐ Оставете отзив
+menu-language = 🌐 Език
+menu-notifications = 🔔 Известия
+menu-delete = 🗑 Изтриване на данните ми
+menu-not-registered = Все още нямате карта. Изпратете /start, за да получите: отнема минута.
+
+rewards-available = { $count ->
+    [one] Имате { $count } награда: { $reward }.
+   *[other] Имате { $count } награди: { $reward }.
+} За да получите награда, покажете картата си на касата.
+rewards-none = Все още нямате награди.
+
+invite-link =
+    Вашият личен линк за покана:
+    { $link }
+
+    Изпратете го на приятели: той отваря този бот и те получават своя карта.
+invite-bonus = Когато приятел, дошъл чрез вашия линк, ни посети за първи път, получавате { $count ->
+    [one] { $count } бонус печат
+   *[other] { $count } бонус печата
+}.
+invite-joined = { $count ->
+    [0] Все още никой от приятелите ви не се е присъединил.
+    [one] Присъедини се { $count } приятел.
+   *[other] Присъединиха се { $count } приятели.
+}
+
+review-after-visit = След следващото ви посещение ще ви помолим да го оцените от 1 до 5 — с едно докосване. Благодарим, че ни помагате да ставаме по-добри!
+
+language-choose = Изберете език:
+language-changed = Готово! Отсега нататък ще ви пиша на български.
+
+notifications-on = 🔔 Офертите и новините са включени. Пишем рядко и само когато си струва.
+notifications-off = 🔕 Офертите и новините са изключени. Съобщенията за картата ви (печати и награди) продължават да идват.
+notifications-turn-on = Включване
+notifications-turn-off = Изключване
+
+delete-confirm = Ще изтрием телефонния ви номер, името и потребителското ви име, а картата ще спре да действа: печатите и наградите по нея ще бъдат загубени. Да изтрием ли данните ви?
+delete-yes = Да, изтрийте
+delete-no = Не, запазете картата
+delete-done = Личните ви данни са изтрити. Благодарим, че бяхте с нас! Ако някога поискате нова карта, изпратете /start.
+delete-kept = Добре, картата си остава при вас.
+delete-expired = Това потвърждение е изтекло. Ако все още искате да изтриете данните си, натиснете отново «Изтриване на данните ми».
+
+## Staff: visits and rewards
+
+staff-card-screen =
+    🪪 Карта { $number }
+    👤 { $name } · { $phone }
+    ☕ Печати: { $stamps }/{ $size }
+    🎁 Налични награди: { $rewards }
+    🕒 Последно посещение: { $lastVisit }
+staff-card-never = няма
+staff-card-cooldown = ⏳ Наскоро е поставен печат: следващият е възможен от { $time }.
+staff-card-cap-reached = ⛔ Дневният лимит на печати за този клиент е достигнат.
+staff-card-link-foreign = Този линк отваря карта на клиент и може да се използва само от нашия персонал. Изпратете /start, за да видите своята карта.
+staff-card-usage = Напишете номера на картата след командата, например: /card ABCD-2345
+staff-card-invalid = Това не прилича на номер на карта. Номерът е от 8 знака, например ABCD-2345.
+staff-button-stamp = +{ $count }
+staff-button-redeem = 🎁 Дай награда
+staff-button-cancel = Отказ
+staff-button-done = Готово
+staff-button-undo = ↩️ Отмени
+staff-screen-closed = Картата е затворена.
+staff-stamped = { $count ->
+    [one] ✅ Добавен е { $count } печат.
+   *[other] ✅ Добавени са { $count } печата.
+}
+staff-stamped-reward = { $count ->
+    [one] ✅ Добавен е { $count } печат
+   *[other] ✅ Добавени са { $count } печата
+} — 🎉 картата е пълна, наградата е спечелена!
+staff-redeemed = 🎁 Наградата е използвана: дайте { $reward }.
+staff-already-stamped = Тези печати вече са добавени.
+staff-already-redeemed = Тази награда вече е дадена.
+staff-undone = ↩️ Отменено.
+staff-audit-stamp = ✅ { $staff } → { $customer } ({ $number }): +{ $count } · { $stamps }/{ $size } · награди: { $rewards }
+staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · картата е пълна, спечелена награда · { $stamps }/{ $size } · награди: { $rewards }
+staff-audit-redeem = 🎁 { $staff } → { $customer } ({ $number }): използвана награда · остават награди: { $rewards }
+staff-audit-undo = ↩️ { $staff } отмени операция: { $customer } ({ $number }) · { $stamps }/{ $size } · награди: { $rewards }
+staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
+    [one] изтече { $count } награда
+   *[other] изтекоха { $count } награди
+} · награди: { $rewards }
+staff-audit-undone-mark = ↩️ отменено от { $staff }
+staff-error-CardNotFound = Картата не е намерена. Проверете номера или сканирайте QR кода отново.
+staff-error-OwnCard = Не можете да поставяте печати или да давате награди по собствената си карта. Помолете колега.
+staff-error-NotStaff = Само персоналът може да направи това.
+staff-error-TooManyStamps = { $max ->
+    [one] Най-много { $max } печат за посещение.
+   *[other] Най-много { $max } печата за посещение.
+}
+staff-error-CooldownActive = На тази карта наскоро е поставен печат. Следващият е възможен от { $time }.
+staff-error-DailyCapReached = { $left ->
+    [0] Дневният лимит за този клиент ({ $cap }) е достигнат.
+   *[other] Днес може да се добавят още само { $left } (дневен лимит { $cap }).
+}
+staff-error-NoRewardAvailable = По тази карта няма награда, която да се даде.
+staff-error-ScreenExpired = Този екран на картата е остарял. Сканирайте картата отново.
+staff-error-OperationNotFound = Операцията не е намерена.
+staff-error-NotUndoable = Тази операция не може да се отмени.
+staff-error-UndoExpired = { $minutes ->
+    [one] Отмяна е възможна само в рамките на { $minutes } минута.
+   *[other] Отмяна е възможна само в рамките на { $minutes } минути.
+}
+staff-error-UndoForbidden = Може да я отмени само служителят, който я е направил, или собственик.
+staff-error-AlreadyUndone = Това вече е отменено.
+staff-error-RewardAlreadyRedeemed = Не може да се отмени: наградата от тези печати вече е дадена.
+visit-stamped = ☕ { $count ->
+    [one] +{ $count } печат
+   *[other] +{ $count } печата
+}! Вашата карта: { $stamps }/{ $size } — { $left ->
+    [one] остава още { $left } печат
+   *[other] остават още { $left } печата
+} до награда „{ $reward }“.
+visit-reward-earned = 🎉 { $count ->
+    [one] +{ $count } печат
+   *[other] +{ $count } печата
+} — картата ви е пълна! Спечелихте награда: { $reward }. Награди по картата: { $rewards }. Покажете картата на касата, за да я получите.
+visit-redeemed = 🎁 Да ви е сладко! Наградата „{ $reward }“ е ваша. Остават награди по картата: { $rewards }.
+visit-undone = ↩️ Корекция по вашата карта: служител отмени последната операция. Вашата карта: { $stamps }/{ $size }, награди: { $rewards }.
+visit-expired = ⌛ { $count ->
+    [one] Наградата „{ $reward }“ изтече.
+   *[other] Изтекоха { $count } награди („{ $reward }“).
+} Налични награди: { $rewards }.
+
+## Owner: settings, broadcasts, campaigns, statistics, export
+
+owner-only = 🔒 Това е достъпно само за собственика на програмата.
+settings-home = ⚙️ Настройки на програмата. Изберете раздел:
+settings-section-card = ☕ Печати и награда
+settings-section-limits = ⏱ Ограничения на посещенията
+settings-section-reviews = ⭐ Отзиви
+settings-section-referrals = 🤝 Поканени приятели
+settings-section-campaigns = 📣 Кампании и оферти
+settings-section-general = 🌍 Часова зона
+settings-section-title = ⚙️ { $section }
+settings-section-hint = Докоснете настройка, за да я промените.
+settings-line = { $label }: { $value }
+settings-back = ⬅️ Назад
+settings-on = вкл.
+settings-off = изкл.
+settings-not-set = не е зададено
+settings-never = никога
+settings-field-stamps-per-reward = Печати до награда
+settings-field-reward-name-en = Име на наградата на английски
+settings-field-reward-name-ru = Име на наградата на руски
+settings-field-reward-name-bg = Име на наградата на български
+settings-field-reward-expiry-days = Наградата изтича след (дни, 0 = никога)
+settings-field-cooldown-minutes = Пауза между посещения с печат (минути)
+settings-field-daily-cap = Печати на клиент на ден
+settings-field-max-stamps-per-visit = Най-много печати за едно посещение
+settings-field-review-delay-minutes = Молба за отзив след посещение (минути)
+settings-field-review-bonus-stamps = Бонус печати за отзив
+settings-field-review-bonus-period-days = Бонус за отзив най-много веднъж на (дни)
+settings-field-public-review-url = Линк за публичен отзив (напр. Google Maps)
+settings-field-referral-bonus-referrer = Бонус печати за поканилия
+settings-field-referral-bonus-friend = Бонус печати за поканения приятел
+settings-field-referral-monthly-cap = Възнаградени покани на клиент на месец
+settings-field-win-back-days = „Липсвате ни“ след (дни без посещение)
+settings-field-marketing-max-per-week = Оферти на клиент седмично, най-много
+settings-field-time-zone = Часова зона
+settings-campaign-reward-reminder = Напомняне за неполучена награда
+settings-campaign-almost-there = „Остава съвсем малко“
+settings-campaign-win-back = „Липсвате ни“ след дълго отсъствие
+settings-campaign-review-request = Молба за отзив след посещение
+settings-campaign-daily-digest = Дневно обобщение за собствениците в 21:00
+settings-ask-integer =
+    { $label }
+    Сега: { $value }
+
+    Изпратете цяло число от { $min } до { $max }.
+settings-ask-text =
+    { $label }
+    Сега: { $value }
+
+    Изпратете новия текст (до { $max } знака).
+settings-ask-url =
+    { $label }
+    Сега: { $value }
+
+    Изпратете линк, започващ с https://, или тире (-), за да го премахнете.
+settings-ask-time-zone =
+    { $label }
+    Сега: { $value }
+
+    Изпратете часова зона, например Europe/Sofia, Europe/Moscow или Europe/London.
+settings-stop-editing = ✖️ Остави както е
+settings-edit-stopped = Нищо не е променено.
+settings-saved = ✅ Запазено. { $label }: { $value }
+settings-error-not-text = Моля, изпратете новата стойност като текстово съобщение.
+settings-error-not-integer = Това не е цяло число. Изпратете число от { $min } до { $max }.
+settings-error-out-of-range = Числото е извън допустимите граници. Изпратете число от { $min } до { $max }.
+settings-error-text-length = Името трябва да е между 1 и { $max } знака. Изпратете по-кратко.
+settings-error-url = Това не е уеб линк. Изпратете линк, започващ с https://, или тире (-), за да го премахнете.
+settings-error-time-zone = Не познавам тази часова зона. Изпратете например Europe/Sofia.
+settings-error-rejected = Тази стойност не пасва на останалите настройки. Нищо не е променено.
+broadcast-choose-segment =
+    📣 Ново съобщение до клиентите. На кого да го изпратим?
+    (Броят включва само клиентите, които са се съгласили да получават оферти.)
+broadcast-segment-all = Всички, съгласни да получават оферти
+broadcast-segment-active30 = Идвали през последните 30 дни
+broadcast-segment-lapsed30 = Не са идвали 30+ дни
+broadcast-segment-close-to-reward = Близо до награда
+broadcast-segment-never-visited = Регистрирани, но още не са идвали
+broadcast-segment-button = { $segment } · { $count }
+broadcast-segment-empty = В тази група в момента няма никой, който може да получи оферта. Изберете друга група.
+broadcast-abort = ✖️ Отказ
+broadcast-aborted = Съобщението е отменено. Нищо не е изпратено.
+broadcast-use-buttons = Моля, използвайте бутоните на последното съобщение.
+broadcast-language-en = английски
+broadcast-language-ru = руски
+broadcast-language-bg = български
+broadcast-in-en = на английски
+broadcast-in-ru = на руски
+broadcast-in-bg = на български
+broadcast-ask-text =
+    ✍️ Изпратете текста на съобщението { $language }. Него ще получат и клиентите, за чийто език няма отделен текст.
+    За да добавите картинка, изпратете снимка с текста като надпис.
+broadcast-ask-caption = 🖼 Снимката е получена. Сега изпратете текста към нея (до { $limit } знака).
+broadcast-ask-translation = ✍️ Изпратете текста { $language } за { $count ->
+        [one] { $count } клиент
+       *[other] { $count } клиенти
+    } — или пропуснете и те ще получат текста на { $fallback }.
+broadcast-skip-language = Пропусни: текстът на { $fallback }
+broadcast-error-not-text = Моля, изпратете текст (или снимка с надпис). Стикери, гласови съобщения и файлове не могат да се разпращат.
+broadcast-error-too-long = Съобщението е { $length } знака, а Telegram позволява най-много { $limit }. Моля, съкратете го и го изпратете отново.
+broadcast-error-caption-too-long = Към снимка Telegram позволява най-много { $limit } знака текст, а тук са { $length }. Моля, съкратете го и го изпратете отново.
+broadcast-error-photo-once = Снимката е обща за всички езици. Тук изпратете само текста.
+broadcast-preview-header = 👀 Преглед, език: { $language } — така ще го { $count ->
+        [one] види { $count } клиент
+       *[other] видят { $count } клиенти
+    }:
+broadcast-preview-fallback = 👀 Език: { $language } — { $count ->
+        [one] { $count } клиент ще получи
+       *[other] { $count } клиенти ще получат
+    } текста на { $fallback }.
+broadcast-ask-when =
+    🕒 Кога да бъде изпратено? Докоснете бутон или изпратете дата и час ({ $timeZone }),
+    например { $example } или 2026-12-24 18:30.
+broadcast-when-now = 🚀 Сега
+broadcast-when-tomorrow = Утре в 10:00
+broadcast-error-time-not-text = Докоснете бутон или изпратете датата и часа като текст, например 24.12 18:30.
+broadcast-error-unreadable-time = Не успях да разчета датата и часа. Напишете ги например така: { $example } или 2026-12-24 18:30.
+broadcast-error-no-such-date = Такава дата или час не съществува. Проверете деня, месеца и часа.
+broadcast-error-past = { $at } ({ $timeZone }) вече е минало. Изпратете по-късна дата и час.
+broadcast-error-too-far = Това е повече от година напред. Изберете дата в следващите 12 месеца.
+broadcast-error-time-passed = Докато си говорехме, този час вече мина. Изберете часа отново.
+broadcast-when-at = на { $at } ({ $timeZone })
+broadcast-when-right-now = веднага
+broadcast-confirm =
+    Всичко е готово.
+    На кого: { $segment } ({ $count ->
+        [one] { $count } клиент
+       *[other] { $count } клиенти
+    })
+    Кога: { $when }
+    Да го изпратя ли?
+broadcast-confirm-yes = ✅ Потвърди
+broadcast-scheduled = ✅ Насрочено за { $at } ({ $timeZone }). С /broadcasts можете да го видите или отмените.
+broadcast-sending = ✅ Изпращаме. Ще получите отчет, когато приключим.
+broadcast-report =
+    📣 Изпращането приключи.
+    Изпратени: { $sent }
+    Блокирали бота: { $blocked }
+    Неуспешни: { $failed }{ $unknown ->
+        [0] {""}
+       *[other] {" "}(от тях { $unknown } прекъснати по време на изпращане: не са повторени, за да не получи никой съобщението два пъти)
+    }
+    Пропуснати (достигнат седмичен лимит на офертите): { $skipped }
+broadcast-report-cancelled =
+    📣 Изпращането е отменено. Преди спирането:
+    Изпратени: { $sent }
+    Блокирали бота: { $blocked }
+    Неуспешни: { $failed }{ $unknown ->
+        [0] {""}
+       *[other] {" "}(от тях { $unknown } прекъснати по време на изпращане)
+    }
+    Пропуснати (достигнат седмичен лимит на офертите): { $skipped }
+broadcasts-none = Няма насрочени съобщения. Започнете ново с /broadcast.
+broadcasts-title = { $count ->
+        [one] Насрочено или в процес на изпращане е { $count } съобщение:
+       *[other] Насрочени или в процес на изпращане са { $count } съобщения:
+    }
+broadcasts-item-scheduled =
+    🕒 { $at } ({ $timeZone }) · { $segment }
+    „{ $preview }“
+broadcasts-item-sending =
+    📤 Изпраща се · { $segment } · изпратени досега: { $sent }
+    „{ $preview }“
+broadcasts-cancel-button = ✖️ Отмени ({ $broadcast })
+broadcasts-cancel-yes = Да, отмени го
+broadcasts-cancel-no = Не, остави го
+broadcasts-already-finished = Това съобщение вече е изпратено или отменено.
+broadcasts-cancelled = ✅ Отменено. Никой няма да го получи.
+broadcasts-cancelled-running = ✅ Спряно. Клиентите, до които още не е стигнало, няма да го получат; ще получите отчет за изпратеното.
+broadcasts-kept = Оставено.
+campaign-reward-reminder = 🎁 Малко напомняне: { $rewards ->
+        [one] очаква ви награда „{ $reward }“.
+       *[other] очакват ви { $rewards } награди „{ $reward }“.
+    } Покажете картата си на касата!
+campaign-almost-there = ☕ Остава съвсем малко! До „{ $reward }“ { $missing ->
+        [one] ви остава само { $missing } печат
+       *[other] ви остават само { $missing } печата
+    }. Очакваме ви!
+campaign-win-back = 👋 Липсвате ни! Минаха повече от { $days ->
+        [one] { $days } ден
+       *[other] { $days } дни
+    } от последното ви посещение. Заповядайте — картата ви чака, а с нея и „{ $reward }“.
+campaign-daily-digest =
+    🌙 Денят в числа:
+    Нови клиенти: { $newCustomers }
+    Посещения: { $visits }
+    Издадени награди: { $rewardsIssued }, получени: { $rewardsRedeemed }
+    Отзиви: { $reviews ->
+        [0] няма
+       *[other] { $reviews }, средна оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
+    }
+stats-text =
+    📊 Статистика ({ $asOf })
+
+    👥 Клиенти: { $customers } (нови: { $new7 } за 7 дни, { $new30 } за 30 дни)
+    🔥 Активни през последните 30 дни: { $active }
+    ☕ Посещения: { $visits30 } за 30 дни, { $visitsTotal } общо
+    🔁 Върнали се: { $visitors ->
+        [0] още няма посещения
+       *[other] { $repeatPercent }% ({ $returning } от { $visitors } са идвали 2 и повече пъти)
+    }
+    🎁 Издадени награди: { $issued30 } за 30 дни, { $issuedTotal } общо
+    ✅ Получени награди: { $redeemed30 } за 30 дни, { $redeemedTotal } общо
+    🤝 Поканени приятели: регистрирали се { $referralsJoined }, дошли { $referralsConverted }
+    ⭐ Средна оценка: { $reviews ->
+        [0] още няма отзиви
+       *[other] { NUMBER($rating, maximumFractionDigits: 1) } ({ $reviews ->
+            [one] { $reviews } отзив
+           *[other] { $reviews } отзива
+        })
+    }
+
+    Как се брои всяко число — вижте раздела „Statistics“ в README.
+stats-chart-title = Посещения по седмици, последните { $weeks } седмици
+stats-chart-footnote = Седмиците започват в понеделник ({ $timeZone }). Последната колона е текущата седмица досега.
+stats-chart-caption = 📈 Посещения по седмици, последните { $weeks } седмици
+export-customers-caption = 👥 Клиенти (CSV, часовете са в { $timeZone }). Отваря се в Excel, Google Sheets или Numbers.
+export-ledger-caption = 📒 Дневникът: всеки печат, награда, получаване и отмяна (CSV, часовете са в { $timeZone }).

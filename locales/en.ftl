@@ -22,3 +22,387 @@ command-broadcast = Send an offer to customers
 command-broadcasts = Scheduled offers
 command-stats = Program statistics
 command-export = Export customers and ledger (CSV)
+
+## Customers: onboarding, the card and the menu
+
+onboarding-welcome =
+    Hello, { $name }! This is our loyalty card: collect stamps for your visits and get rewards.
+
+    Choose your language:
+onboarding-program =
+    Here is how it works:
+    • Show the QR code of your card at the counter, and staff add a stamp for your visit.
+    • Collect { $stamps } { $stamps ->
+        [one] stamp
+       *[other] stamps
+    } and get a reward: { $reward }.
+    • Rewards add up, and the card always stays here in Telegram, so it cannot get lost.
+
+    To issue your card, I only need your phone number.
+onboarding-continue = Continue
+onboarding-use-buttons = Please choose with one of these buttons:
+onboarding-phone-ask = Tap the «Share my phone number» button below. We need the number only for your card and never pass it on.
+onboarding-phone-button = 📱 Share my phone number
+onboarding-phone-use-button = To issue your card I need your phone number. Please tap the «Share my phone number» button below.
+onboarding-phone-typed = Please don't type the number: tap the «Share my phone number» button below, so that Telegram confirms the number is yours.
+onboarding-phone-not-yours = This is someone else's contact. A card is issued only for your own number: please tap «Share my phone number» below.
+onboarding-phone-invalid = I could not read this phone number. Please try again with the «Share my phone number» button below.
+onboarding-phone-taken = This phone number already has a card on another Telegram account. Please ask our staff to move your card to this account.
+onboarding-phone-received = Thank you!
+onboarding-consent-ask = Last question: may we send you special offers and news now and then? You can change this at any time with the «Notifications» button.
+onboarding-consent-yes = Yes, please
+onboarding-consent-no = No, thanks
+onboarding-done = Your card is ready! Show its QR code at the counter on every visit. Everything else is in the menu below.
+
+card-subtitle = Loyalty card
+card-number-label = Card number
+card-progress = { $left ->
+    [0] Stamps: { $stamps } of { $total }. Your reward is waiting: { $reward }!
+   *[other] Stamps: { $stamps } of { $total }. { $left } more to your reward: { $reward }
+}
+card-rewards-ready = Rewards ready: { $count }
+card-hint = Show this QR code at the counter
+card-caption = 💳 Your card { $number }
+
+menu-card = 💳 My card
+menu-rewards = 🎁 Rewards
+menu-invite = 👫 Invite friends
+menu-review = ⭐ Leave a review
+menu-language = 🌐 Language
+menu-notifications = 🔔 Notifications
+menu-delete = 🗑 Delete my data
+menu-not-registered = You don't have a card yet. Send /start to get one: it takes a minute.
+
+rewards-available = { $count ->
+    [one] You have a reward ready: { $reward }.
+   *[other] You have { $count } rewards ready: { $reward }.
+} To redeem, show your card at the counter.
+rewards-none = No rewards yet.
+
+invite-link =
+    Your personal invite link:
+    { $link }
+
+    Send it to friends: it opens this bot, and they get their own card.
+invite-bonus = When a friend who joined with your link makes their first visit, you get { $count ->
+    [one] a bonus stamp
+   *[other] { $count } bonus stamps
+}.
+invite-joined = { $count ->
+    [0] No friends have joined yet.
+    [one] { $count } friend has joined.
+   *[other] { $count } friends have joined.
+}
+
+review-after-visit = After your next visit we will ask you to rate it from 1 to 5, with a single tap. Thank you for helping us get better!
+
+language-choose = Choose your language:
+language-changed = Done! From now on I will write to you in English.
+
+notifications-on = 🔔 Offers and news are on. We write rarely, and only when it is worth it.
+notifications-off = 🔕 Offers and news are off. Messages about your card (stamps and rewards) still arrive.
+notifications-turn-on = Turn on
+notifications-turn-off = Turn off
+
+delete-confirm = This erases your phone number, name and username, and your card stops working: its stamps and rewards will be lost. Delete your data?
+delete-yes = Yes, delete
+delete-no = No, keep my card
+delete-done = Your personal data has been deleted. Thank you for being with us! If you ever want a new card, send /start.
+delete-kept = Good, your card stays as it is.
+delete-expired = This confirmation has expired. If you still want to delete your data, press «Delete my data» again.
+
+## Staff: visits and rewards
+
+staff-card-screen =
+    🪪 Card { $number }
+    👤 { $name } · { $phone }
+    ☕ Stamps: { $stamps }/{ $size }
+    🎁 Rewards available: { $rewards }
+    🕒 Last visit: { $lastVisit }
+staff-card-never = never
+staff-card-cooldown = ⏳ Stamped recently: the next stamp is possible from { $time }.
+staff-card-cap-reached = ⛔ This customer has reached today's stamp limit.
+staff-card-link-foreign = This link opens a customer's card, and only our staff can use it. Send /start to see your own card.
+staff-card-usage = Send the card number after the command, for example: /card ABCD-2345
+staff-card-invalid = That does not look like a card number. It has 8 characters, for example ABCD-2345.
+staff-button-stamp = +{ $count }
+staff-button-redeem = 🎁 Redeem a reward
+staff-button-cancel = Cancel
+staff-button-done = Done
+staff-button-undo = ↩️ Undo
+staff-screen-closed = Card closed.
+staff-stamped = { $count ->
+    [one] ✅ { $count } stamp added.
+   *[other] ✅ { $count } stamps added.
+}
+staff-stamped-reward = { $count ->
+    [one] ✅ { $count } stamp added
+   *[other] ✅ { $count } stamps added
+} — 🎉 the card is full, a reward is earned!
+staff-redeemed = 🎁 Reward redeemed: hand over the { $reward }.
+staff-already-stamped = These stamps have already been added.
+staff-already-redeemed = This reward has already been handed out.
+staff-undone = ↩️ Undone.
+staff-audit-stamp = ✅ { $staff } → { $customer } ({ $number }): +{ $count } · { $stamps }/{ $size } · rewards: { $rewards }
+staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · card full, reward earned · { $stamps }/{ $size } · rewards: { $rewards }
+staff-audit-redeem = 🎁 { $staff } → { $customer } ({ $number }): reward redeemed · rewards left: { $rewards }
+staff-audit-undo = ↩️ { $staff } undid an operation: { $customer } ({ $number }) · { $stamps }/{ $size } · rewards: { $rewards }
+staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
+    [one] { $count } reward expired
+   *[other] { $count } rewards expired
+} · rewards: { $rewards }
+staff-audit-undone-mark = ↩️ undone by { $staff }
+staff-error-CardNotFound = No card found. Check the number or scan the QR code again.
+staff-error-OwnCard = You cannot stamp or redeem your own card. Please ask a colleague.
+staff-error-NotStaff = Only staff can do this.
+staff-error-TooManyStamps = { $max ->
+    [one] At most { $max } stamp per visit.
+   *[other] At most { $max } stamps per visit.
+}
+staff-error-CooldownActive = This card was stamped recently. The next stamp is possible from { $time }.
+staff-error-DailyCapReached = { $left ->
+    [0] This customer has reached today's limit ({ $cap }).
+   *[other] Only { $left } more today (daily limit { $cap }).
+}
+staff-error-NoRewardAvailable = There is no reward on this card to redeem.
+staff-error-ScreenExpired = This card screen is out of date. Please scan the card again.
+staff-error-OperationNotFound = This operation was not found.
+staff-error-NotUndoable = This operation cannot be undone.
+staff-error-UndoExpired = { $minutes ->
+    [one] Undo works only within { $minutes } minute.
+   *[other] Undo works only within { $minutes } minutes.
+}
+staff-error-UndoForbidden = Only the staff member who did this, or an owner, can undo it.
+staff-error-AlreadyUndone = This has already been undone.
+staff-error-RewardAlreadyRedeemed = Cannot undo: the reward these stamps completed has already been redeemed.
+visit-stamped = ☕ { $count ->
+    [one] +{ $count } stamp
+   *[other] +{ $count } stamps
+}! Your card: { $stamps }/{ $size } — { $left } more to a { $reward }.
+visit-reward-earned = 🎉 { $count ->
+    [one] +{ $count } stamp
+   *[other] +{ $count } stamps
+} — your card is full! You have earned a { $reward }. Rewards waiting for you: { $rewards }. Show your card at the counter to get it.
+visit-redeemed = 🎁 Enjoy your { $reward }! Rewards left on your card: { $rewards }.
+visit-undone = ↩️ A correction on your card: staff cancelled the last operation. Your card: { $stamps }/{ $size }, rewards: { $rewards }.
+visit-expired = ⌛ { $count ->
+    [one] Your reward ({ $reward }) has expired.
+   *[other] { $count } rewards ({ $reward }) have expired.
+} Rewards available: { $rewards }.
+
+## Owner: settings, broadcasts, campaigns, statistics, export
+
+owner-only = 🔒 This is for the owner of the program only.
+settings-home = ⚙️ Program settings. Choose a section:
+settings-section-card = ☕ Stamps and reward
+settings-section-limits = ⏱ Visit limits
+settings-section-reviews = ⭐ Reviews
+settings-section-referrals = 🤝 Invited friends
+settings-section-campaigns = 📣 Campaigns and offers
+settings-section-general = 🌍 Time zone
+settings-section-title = ⚙️ { $section }
+settings-section-hint = Tap a setting to change it.
+settings-line = { $label }: { $value }
+settings-back = ⬅️ Back
+settings-on = on
+settings-off = off
+settings-not-set = not set
+settings-never = never
+settings-field-stamps-per-reward = Stamps for a reward
+settings-field-reward-name-en = Reward name in English
+settings-field-reward-name-ru = Reward name in Russian
+settings-field-reward-name-bg = Reward name in Bulgarian
+settings-field-reward-expiry-days = Reward expires after (days, 0 = never)
+settings-field-cooldown-minutes = Pause between stamped visits (minutes)
+settings-field-daily-cap = Stamps per customer per day
+settings-field-max-stamps-per-visit = Most stamps for one visit
+settings-field-review-delay-minutes = Ask for a review after a visit (minutes)
+settings-field-review-bonus-stamps = Bonus stamps for a review
+settings-field-review-bonus-period-days = One review bonus per (days)
+settings-field-public-review-url = Public review link (e.g. Google Maps)
+settings-field-referral-bonus-referrer = Bonus stamps for the one who invites
+settings-field-referral-bonus-friend = Bonus stamps for the invited friend
+settings-field-referral-monthly-cap = Rewarded invitations per customer per month
+settings-field-win-back-days = "We miss you" after (days without a visit)
+settings-field-marketing-max-per-week = Offers per customer per week, at most
+settings-field-time-zone = Time zone
+settings-campaign-reward-reminder = Reminder of an unredeemed reward
+settings-campaign-almost-there = "Almost there" nudge
+settings-campaign-win-back = "We miss you" after a long absence
+settings-campaign-review-request = Review request after a visit
+settings-campaign-daily-digest = Daily summary for owners at 21:00
+settings-ask-integer =
+    { $label }
+    Now: { $value }
+
+    Send a whole number from { $min } to { $max }.
+settings-ask-text =
+    { $label }
+    Now: { $value }
+
+    Send the new text (up to { $max } characters).
+settings-ask-url =
+    { $label }
+    Now: { $value }
+
+    Send a link starting with https:// — or a dash (-) to remove it.
+settings-ask-time-zone =
+    { $label }
+    Now: { $value }
+
+    Send a time zone such as Europe/Sofia, Europe/Moscow or Europe/London.
+settings-stop-editing = ✖️ Leave it as it is
+settings-edit-stopped = Nothing was changed.
+settings-saved = ✅ Saved. { $label }: { $value }
+settings-error-not-text = Please send the new value as a text message.
+settings-error-not-integer = That is not a whole number. Please send a number from { $min } to { $max }.
+settings-error-out-of-range = That number is out of range. Please send a number from { $min } to { $max }.
+settings-error-text-length = The name must be 1 to { $max } characters long. Please send a shorter one.
+settings-error-url = That is not a web link. Send a link starting with https:// — or a dash (-) to remove it.
+settings-error-time-zone = I do not know that time zone. Please send one like Europe/Sofia.
+settings-error-rejected = This value does not fit the other settings. Nothing was changed.
+broadcast-choose-segment =
+    📣 New broadcast. Who should get it?
+    (The numbers count only customers who agreed to receive offers.)
+broadcast-segment-all = Everyone who agreed to offers
+broadcast-segment-active30 = Visited in the last 30 days
+broadcast-segment-lapsed30 = Not seen for 30+ days
+broadcast-segment-close-to-reward = Close to a reward
+broadcast-segment-never-visited = Registered, never visited
+broadcast-segment-button = { $segment } · { $count }
+broadcast-segment-empty = Nobody in this group can receive offers right now. Please choose another group.
+broadcast-abort = ✖️ Cancel
+broadcast-aborted = The broadcast was cancelled. Nothing was sent.
+broadcast-use-buttons = Please use the buttons of the last message.
+broadcast-language-en = English
+broadcast-language-ru = Russian
+broadcast-language-bg = Bulgarian
+broadcast-in-en = in English
+broadcast-in-ru = in Russian
+broadcast-in-bg = in Bulgarian
+broadcast-ask-text =
+    ✍️ Send the message { $language }. Customers whose language has no text of its own will get this one.
+    To add a picture, send a photo with the text as its caption.
+broadcast-ask-caption = 🖼 Got the photo. Now send the text to go with it (up to { $limit } characters).
+broadcast-ask-translation = ✍️ Send the message { $language } for { $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    } — or skip, and they will get the { $fallback } text.
+broadcast-skip-language = Skip: use the { $fallback } text
+broadcast-error-not-text = Please send the message as text (or a photo with a caption). Stickers, voice messages and files cannot be broadcast.
+broadcast-error-too-long = This message has { $length } characters, and Telegram allows at most { $limit }. Please shorten it and send it again.
+broadcast-error-caption-too-long = With a photo, Telegram allows at most { $limit } characters of text, and this has { $length }. Please shorten it and send it again.
+broadcast-error-photo-once = The photo is shared by all languages. Here, please send only the text.
+broadcast-preview-header = 👀 Preview { $language } — { $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    } will see:
+broadcast-preview-fallback = 👀 { $language }: { $count ->
+        [one] { $count } customer gets
+       *[other] { $count } customers get
+    } the { $fallback } text.
+broadcast-ask-when =
+    🕒 When should it go out? Tap a button, or send a date and time ({ $timeZone }),
+    for example { $example } or 2026-12-24 18:30.
+broadcast-when-now = 🚀 Now
+broadcast-when-tomorrow = Tomorrow at 10:00
+broadcast-error-time-not-text = Please tap a button, or send the date and time as text, for example 24.12 18:30.
+broadcast-error-unreadable-time = I could not read that date and time. Please write it like { $example } or 2026-12-24 18:30.
+broadcast-error-no-such-date = There is no such date or time. Please check the day, the month and the hour.
+broadcast-error-past = { $at } ({ $timeZone }) has already passed. Please send a later date and time.
+broadcast-error-too-far = That is more than a year ahead. Please choose a date within the next 12 months.
+broadcast-error-time-passed = That time has passed while we were talking. Please choose the time again.
+broadcast-when-at = on { $at } ({ $timeZone })
+broadcast-when-right-now = right now
+broadcast-confirm =
+    Everything is ready.
+    Who: { $segment } ({ $count ->
+        [one] { $count } customer
+       *[other] { $count } customers
+    })
+    When: { $when }
+    Send it?
+broadcast-confirm-yes = ✅ Confirm
+broadcast-scheduled = ✅ Scheduled for { $at } ({ $timeZone }). /broadcasts shows it and can cancel it.
+broadcast-sending = ✅ Sending now. You will get a report when it is done.
+broadcast-report =
+    📣 The broadcast is finished.
+    Sent: { $sent }
+    Blocked the bot: { $blocked }
+    Failed: { $failed }{ $unknown ->
+        [0] {""}
+       *[other] {" "}(of them { $unknown } interrupted while sending: not repeated, so that nobody gets it twice)
+    }
+    Skipped (weekly limit of offers reached): { $skipped }
+broadcast-report-cancelled =
+    📣 The broadcast was cancelled. Before it stopped:
+    Sent: { $sent }
+    Blocked the bot: { $blocked }
+    Failed: { $failed }{ $unknown ->
+        [0] {""}
+       *[other] {" "}(of them { $unknown } interrupted while sending)
+    }
+    Skipped (weekly limit of offers reached): { $skipped }
+broadcasts-none = No broadcasts are scheduled. Start one with /broadcast.
+broadcasts-title = { $count ->
+        [one] One broadcast is scheduled or running:
+       *[other] { $count } broadcasts are scheduled or running:
+    }
+broadcasts-item-scheduled =
+    🕒 { $at } ({ $timeZone }) · { $segment }
+    “{ $preview }”
+broadcasts-item-sending =
+    📤 Sending now · { $segment } · sent so far: { $sent }
+    “{ $preview }”
+broadcasts-cancel-button = ✖️ Cancel ({ $broadcast })
+broadcasts-cancel-yes = Yes, cancel it
+broadcasts-cancel-no = No, keep it
+broadcasts-already-finished = This broadcast has already finished or been cancelled.
+broadcasts-cancelled = ✅ Cancelled. Nobody will get it.
+broadcasts-cancelled-running = ✅ Stopped. Customers not reached yet will not get it; you will get a report of what was sent.
+broadcasts-kept = Kept.
+campaign-reward-reminder = 🎁 A little reminder: { $rewards ->
+        [one] your reward ({ $reward }) is
+       *[other] { $rewards } rewards ({ $reward }) are
+    } waiting for you. Just show your card at the counter!
+campaign-almost-there = ☕ Almost there! Just { $missing ->
+        [one] one more stamp
+       *[other] { $missing } more stamps
+    } to { $reward }. See you soon!
+campaign-win-back = 👋 We miss you! It has been more than { $days } days since your last visit. Come by — your card is waiting, and so is { $reward }.
+campaign-daily-digest =
+    🌙 Today in numbers:
+    New customers: { $newCustomers }
+    Visits: { $visits }
+    Rewards issued: { $rewardsIssued }, redeemed: { $rewardsRedeemed }
+    Reviews: { $reviews ->
+        [0] none
+       *[other] { $reviews }, average rating { NUMBER($rating, maximumFractionDigits: 1) } ★
+    }
+stats-text =
+    📊 Statistics ({ $asOf })
+
+    👥 Customers: { $customers } (new: { $new7 } in 7 days, { $new30 } in 30 days)
+    🔥 Active in the last 30 days: { $active }
+    ☕ Visits: { $visits30 } in 30 days, { $visitsTotal } in total
+    🔁 Came back: { $visitors ->
+        [0] no visits yet
+       *[other] { $repeatPercent }% ({ $returning } of { $visitors } visitors made 2+ visits)
+    }
+    🎁 Rewards issued: { $issued30 } in 30 days, { $issuedTotal } in total
+    ✅ Rewards redeemed: { $redeemed30 } in 30 days, { $redeemedTotal } in total
+    🤝 Invited friends: { $referralsJoined } joined, { $referralsConverted } came for a visit
+    ⭐ Average rating: { $reviews ->
+        [0] no reviews yet
+       *[other] { NUMBER($rating, maximumFractionDigits: 1) } ({ $reviews ->
+            [one] { $reviews } review
+           *[other] { $reviews } reviews
+        })
+    }
+
+    How each number is counted: see "Statistics" in the README.
+stats-chart-title = Visits per week, last { $weeks } weeks
+stats-chart-footnote = Weeks start on Monday ({ $timeZone }). The last bar is the current week so far.
+stats-chart-caption = 📈 Visits per week, last { $weeks } weeks
+export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens in Excel, Google Sheets or Numbers.
+export-ledger-caption = 📒 The ledger: every stamp, reward, redemption and undo (CSV, times in { $timeZone }).

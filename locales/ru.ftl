@@ -22,3 +22,410 @@ command-broadcast = Отправить предложение клиентам
 command-broadcasts = Запланированные рассылки
 command-stats = Статистика программы
 command-export = Выгрузка клиентов и журнала (CSV)
+
+## Customers: onboarding, the card and the menu
+
+onboarding-welcome =
+    Здравствуйте, { $name }! Это наша карта лояльности: собирайте штампы за визиты и получайте награды.
+
+    Выберите язык:
+onboarding-program =
+    Как это работает:
+    • Покажите QR-код карты на кассе — сотрудник поставит штамп за визит.
+    • Соберите { $stamps } { $stamps ->
+        [one] штамп
+        [few] штампа
+       *[other] штампов
+    } и получите награду: { $reward }.
+    • Награды копятся, а карта всегда здесь, в Telegram, — её не потерять.
+
+    Чтобы выпустить карту, мне нужен только ваш номер телефона.
+onboarding-continue = Продолжить
+onboarding-use-buttons = Пожалуйста, выберите вариант одной из этих кнопок:
+onboarding-phone-ask = Нажмите кнопку «Поделиться номером» внизу. Номер нужен только для вашей карты, мы никому его не передаём.
+onboarding-phone-button = 📱 Поделиться номером
+onboarding-phone-use-button = Чтобы выпустить карту, нужен ваш номер телефона. Нажмите кнопку «Поделиться номером» внизу.
+onboarding-phone-typed = Пожалуйста, не вводите номер вручную: нажмите кнопку «Поделиться номером» внизу — так Telegram подтвердит, что номер ваш.
+onboarding-phone-not-yours = Это чужой контакт. Карта оформляется только на ваш собственный номер: нажмите «Поделиться номером» внизу.
+onboarding-phone-invalid = Не удалось распознать этот номер. Попробуйте ещё раз кнопкой «Поделиться номером» внизу.
+onboarding-phone-taken = К этому номеру уже привязана карта на другом аккаунте Telegram. Попросите наших сотрудников перенести карту на этот аккаунт.
+onboarding-phone-received = Спасибо!
+onboarding-consent-ask = Последний вопрос: можно иногда присылать вам специальные предложения и новости? Это можно изменить в любой момент кнопкой «Уведомления».
+onboarding-consent-yes = Да, присылайте
+onboarding-consent-no = Нет, спасибо
+onboarding-done = Ваша карта готова! Показывайте её QR-код на кассе при каждом визите. Всё остальное — в меню внизу.
+
+card-subtitle = Карта лояльности
+card-number-label = Номер карты
+card-progress = { $left ->
+    [0] Штампы: { $stamps } из { $total }. Вас ждёт награда: { $reward }!
+   *[other] Штампы: { $stamps } из { $total }. Ещё { $left } до награды: { $reward }
+}
+card-rewards-ready = Наград к получению: { $count }
+card-hint = Покажите этот QR-код на кассе
+card-caption = 💳 Ваша карта { $number }
+
+menu-card = 💳 Моя карта
+menu-rewards = 🎁 Награды
+menu-invite = 👫 Пригласить друзей
+menu-review = ⭐ Оставить отзыв
+menu-language = 🌐 Язык
+menu-notifications = 🔔 Уведомления
+menu-delete = 🗑 Удалить мои данные
+menu-not-registered = У вас пока нет карты. Отправьте /start, чтобы её получить, — это займёт минуту.
+
+rewards-available = { $count ->
+    [one] У вас есть { $count } награда: { $reward }.
+    [few] У вас есть { $count } награды: { $reward }.
+   *[other] У вас есть { $count } наград: { $reward }.
+} Чтобы получить награду, покажите карту на кассе.
+rewards-none = Наград пока нет.
+
+invite-link =
+    Ваша личная ссылка-приглашение:
+    { $link }
+
+    Отправьте её друзьям: она откроет этого бота, и они получат свою карту.
+invite-bonus = Когда друг, пришедший по вашей ссылке, впервые придёт к нам, вы получите { $count ->
+    [one] { $count } бонусный штамп
+    [few] { $count } бонусных штампа
+   *[other] { $count } бонусных штампов
+}.
+invite-joined = { $count ->
+    [0] Пока никто из друзей не присоединился.
+    [one] Присоединился { $count } друг.
+    [few] Присоединились { $count } друга.
+   *[other] Присоединились { $count } друзей.
+}
+
+review-after-visit = После вашего следующего визита мы попросим оценить его от 1 до 5 — одним нажатием. Спасибо, что помогаете нам становиться лучше!
+
+language-choose = Выберите язык:
+language-changed = Готово! Теперь я буду писать вам по-русски.
+
+notifications-on = 🔔 Предложения и новости включены. Пишем редко и только по делу.
+notifications-off = 🔕 Предложения и новости выключены. Сообщения о вашей карте (штампы и награды) приходят как обычно.
+notifications-turn-on = Включить
+notifications-turn-off = Выключить
+
+delete-confirm = Мы удалим ваш номер телефона, имя и имя пользователя, а карта перестанет действовать: её штампы и награды пропадут. Удалить ваши данные?
+delete-yes = Да, удалить
+delete-no = Нет, оставить карту
+delete-done = Ваши личные данные удалены. Спасибо, что были с нами! Если захотите новую карту, отправьте /start.
+delete-kept = Хорошо, карта остаётся с вами.
+delete-expired = Это подтверждение устарело. Если вы всё ещё хотите удалить данные, нажмите «Удалить мои данные» ещё раз.
+
+## Staff: visits and rewards
+
+staff-card-screen =
+    🪪 Карта { $number }
+    👤 { $name } · { $phone }
+    ☕ Штампы: { $stamps }/{ $size }
+    🎁 Доступно наград: { $rewards }
+    🕒 Последний визит: { $lastVisit }
+staff-card-never = ещё не было
+staff-card-cooldown = ⏳ Штамп ставили недавно: следующий можно с { $time }.
+staff-card-cap-reached = ⛔ Дневной лимит штампов для этого гостя исчерпан.
+staff-card-link-foreign = Это ссылка на карту гостя, открыть её может только наш персонал. Отправьте /start, чтобы увидеть свою карту.
+staff-card-usage = Укажите номер карты после команды, например: /card ABCD-2345
+staff-card-invalid = Это не похоже на номер карты. В номере 8 символов, например ABCD-2345.
+staff-button-stamp = +{ $count }
+staff-button-redeem = 🎁 Выдать награду
+staff-button-cancel = Отмена
+staff-button-done = Готово
+staff-button-undo = ↩️ Отменить
+staff-screen-closed = Карта закрыта.
+staff-stamped = { $count ->
+    [one] ✅ Добавлен { $count } штамп.
+    [few] ✅ Добавлено { $count } штампа.
+   *[other] ✅ Добавлено { $count } штампов.
+}
+staff-stamped-reward = { $count ->
+    [one] ✅ Добавлен { $count } штамп
+    [few] ✅ Добавлено { $count } штампа
+   *[other] ✅ Добавлено { $count } штампов
+} — 🎉 карта заполнена, награда получена!
+staff-redeemed = 🎁 Награда выдана: { $reward }.
+staff-already-stamped = Эти штампы уже добавлены.
+staff-already-redeemed = Эта награда уже выдана.
+staff-undone = ↩️ Отменено.
+staff-audit-stamp = ✅ { $staff } → { $customer } ({ $number }): +{ $count } · { $stamps }/{ $size } · наград: { $rewards }
+staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · карта заполнена, награда получена · { $stamps }/{ $size } · наград: { $rewards }
+staff-audit-redeem = 🎁 { $staff } → { $customer } ({ $number }): награда выдана · осталось наград: { $rewards }
+staff-audit-undo = ↩️ { $staff } отменил(а) операцию: { $customer } ({ $number }) · { $stamps }/{ $size } · наград: { $rewards }
+staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
+    [one] сгорела { $count } награда
+    [few] сгорели { $count } награды
+   *[other] сгорело { $count } наград
+} · наград: { $rewards }
+staff-audit-undone-mark = ↩️ отменено, отменил(а): { $staff }
+staff-error-CardNotFound = Карта не найдена. Проверьте номер или отсканируйте QR-код ещё раз.
+staff-error-OwnCard = Нельзя ставить штампы и выдавать награды по своей карте. Попросите коллегу.
+staff-error-NotStaff = Это может делать только персонал.
+staff-error-TooManyStamps = { $max ->
+    [one] Не больше { $max } штампа за визит.
+   *[other] Не больше { $max } штампов за визит.
+}
+staff-error-CooldownActive = Штамп на эту карту ставили недавно. Следующий можно с { $time }.
+staff-error-DailyCapReached = { $left ->
+    [0] Дневной лимит для этого гостя ({ $cap }) исчерпан.
+   *[other] Сегодня можно добавить ещё только { $left } (дневной лимит { $cap }).
+}
+staff-error-NoRewardAvailable = На этой карте нет награды, которую можно выдать.
+staff-error-ScreenExpired = Этот экран карты устарел. Отсканируйте карту ещё раз.
+staff-error-OperationNotFound = Операция не найдена.
+staff-error-NotUndoable = Эту операцию нельзя отменить.
+staff-error-UndoExpired = { $minutes ->
+    [one] Отменить можно только в течение { $minutes } минуты.
+   *[other] Отменить можно только в течение { $minutes } минут.
+}
+staff-error-UndoForbidden = Отменить может только сотрудник, который провёл операцию, или владелец.
+staff-error-AlreadyUndone = Это уже отменено.
+staff-error-RewardAlreadyRedeemed = Нельзя отменить: награда, которую дали эти штампы, уже выдана.
+visit-stamped = ☕ { $count ->
+    [one] +{ $count } штамп
+    [few] +{ $count } штампа
+   *[other] +{ $count } штампов
+}! Ваша карта: { $stamps }/{ $size } — до награды «{ $reward }» { $left ->
+    [one] остался { $left } штамп
+    [few] осталось { $left } штампа
+   *[other] осталось { $left } штампов
+}.
+visit-reward-earned = 🎉 { $count ->
+    [one] +{ $count } штамп
+    [few] +{ $count } штампа
+   *[other] +{ $count } штампов
+} — карта заполнена! Ваша награда: { $reward }. Наград на карте: { $rewards }. Покажите карту на кассе, чтобы её получить.
+visit-redeemed = 🎁 Приятного! Награда «{ $reward }» получена. Осталось наград на карте: { $rewards }.
+visit-undone = ↩️ Исправление по вашей карте: сотрудник отменил последнюю операцию. Ваша карта: { $stamps }/{ $size }, наград: { $rewards }.
+visit-expired = ⌛ { $count ->
+    [one] Срок действия награды «{ $reward }» истёк.
+   *[other] Истёк срок действия наград «{ $reward }»: { $count }.
+} Доступно наград: { $rewards }.
+
+## Owner: settings, broadcasts, campaigns, statistics, export
+
+owner-only = 🔒 Это доступно только владельцу программы.
+settings-home = ⚙️ Настройки программы. Выберите раздел:
+settings-section-card = ☕ Штампы и награда
+settings-section-limits = ⏱ Ограничения визитов
+settings-section-reviews = ⭐ Отзывы
+settings-section-referrals = 🤝 Приглашённые друзья
+settings-section-campaigns = 📣 Рассылки и предложения
+settings-section-general = 🌍 Часовой пояс
+settings-section-title = ⚙️ { $section }
+settings-section-hint = Нажмите на настройку, чтобы изменить её.
+settings-line = { $label }: { $value }
+settings-back = ⬅️ Назад
+settings-on = вкл.
+settings-off = выкл.
+settings-not-set = не задано
+settings-never = никогда
+settings-field-stamps-per-reward = Штампов до награды
+settings-field-reward-name-en = Название награды по-английски
+settings-field-reward-name-ru = Название награды по-русски
+settings-field-reward-name-bg = Название награды по-болгарски
+settings-field-reward-expiry-days = Срок действия награды (дней, 0 — бессрочно)
+settings-field-cooldown-minutes = Пауза между визитами со штампом (минут)
+settings-field-daily-cap = Штампов на клиента в день
+settings-field-max-stamps-per-visit = Максимум штампов за визит
+settings-field-review-delay-minutes = Просить отзыв через (минут после визита)
+settings-field-review-bonus-stamps = Бонусных штампов за отзыв
+settings-field-review-bonus-period-days = Бонус за отзыв не чаще раза в (дней)
+settings-field-public-review-url = Ссылка для публичного отзыва (например, Google Maps)
+settings-field-referral-bonus-referrer = Бонусных штампов пригласившему
+settings-field-referral-bonus-friend = Бонусных штампов приглашённому другу
+settings-field-referral-monthly-cap = Оплачиваемых приглашений на клиента в месяц
+settings-field-win-back-days = «Мы скучаем» через (дней без визита)
+settings-field-marketing-max-per-week = Предложений одному клиенту в неделю, не больше
+settings-field-time-zone = Часовой пояс
+settings-campaign-reward-reminder = Напоминание о неполученной награде
+settings-campaign-almost-there = «Осталось совсем чуть-чуть»
+settings-campaign-win-back = «Мы скучаем» после долгого перерыва
+settings-campaign-review-request = Просьба об отзыве после визита
+settings-campaign-daily-digest = Ежедневная сводка владельцам в 21:00
+settings-ask-integer =
+    { $label }
+    Сейчас: { $value }
+
+    Отправьте целое число от { $min } до { $max }.
+settings-ask-text =
+    { $label }
+    Сейчас: { $value }
+
+    Отправьте новый текст (до { $max } символов).
+settings-ask-url =
+    { $label }
+    Сейчас: { $value }
+
+    Отправьте ссылку, начинающуюся с https://, или дефис (-), чтобы её убрать.
+settings-ask-time-zone =
+    { $label }
+    Сейчас: { $value }
+
+    Отправьте часовой пояс, например Europe/Sofia, Europe/Moscow или Europe/London.
+settings-stop-editing = ✖️ Оставить как есть
+settings-edit-stopped = Ничего не изменено.
+settings-saved = ✅ Сохранено. { $label }: { $value }
+settings-error-not-text = Пожалуйста, отправьте новое значение текстовым сообщением.
+settings-error-not-integer = Это не целое число. Отправьте число от { $min } до { $max }.
+settings-error-out-of-range = Это число вне допустимого диапазона. Отправьте число от { $min } до { $max }.
+settings-error-text-length = Название должно быть длиной от 1 до { $max } символов. Отправьте покороче.
+settings-error-url = Это не ссылка на сайт. Отправьте ссылку, начинающуюся с https://, или дефис (-), чтобы её убрать.
+settings-error-time-zone = Такой часовой пояс мне неизвестен. Отправьте, например, Europe/Sofia.
+settings-error-rejected = Это значение не сочетается с другими настройками. Ничего не изменено.
+broadcast-choose-segment =
+    📣 Новая рассылка. Кому её отправить?
+    (В числах учтены только клиенты, согласившиеся получать предложения.)
+broadcast-segment-all = Всем, кто согласился на предложения
+broadcast-segment-active30 = Были за последние 30 дней
+broadcast-segment-lapsed30 = Не приходили 30+ дней
+broadcast-segment-close-to-reward = Близки к награде
+broadcast-segment-never-visited = Зарегистрировались, но не приходили
+broadcast-segment-button = { $segment } · { $count }
+broadcast-segment-empty = В этой группе сейчас нет никого, кому можно отправить предложение. Выберите другую группу.
+broadcast-abort = ✖️ Отмена
+broadcast-aborted = Рассылка отменена. Ничего не отправлено.
+broadcast-use-buttons = Пожалуйста, воспользуйтесь кнопками последнего сообщения.
+broadcast-language-en = английский
+broadcast-language-ru = русский
+broadcast-language-bg = болгарский
+broadcast-in-en = по-английски
+broadcast-in-ru = по-русски
+broadcast-in-bg = по-болгарски
+broadcast-ask-text =
+    ✍️ Отправьте текст рассылки { $language }. Его получат и те клиенты, для чьего языка не будет своего текста.
+    Чтобы добавить картинку, отправьте фото с текстом в подписи.
+broadcast-ask-caption = 🖼 Фото получено. Теперь отправьте текст к нему (до { $limit } символов).
+broadcast-ask-translation = ✍️ Отправьте текст { $language } для { $count ->
+        [one] { $count } клиента
+       *[other] { $count } клиентов
+    } — или пропустите этот шаг, и они получат текст на языке: { $fallback }.
+broadcast-skip-language = Пропустить: будет текст на языке «{ $fallback }»
+broadcast-error-not-text = Пожалуйста, отправьте текст (или фото с подписью). Стикеры, голосовые сообщения и файлы разослать нельзя.
+broadcast-error-too-long = В сообщении { $length } символов, а Telegram допускает не больше { $limit }. Сократите его и отправьте ещё раз.
+broadcast-error-caption-too-long = К фото Telegram допускает не больше { $limit } символов текста, а здесь { $length }. Сократите его и отправьте ещё раз.
+broadcast-error-photo-once = Фото общее для всех языков. Здесь отправьте только текст.
+broadcast-preview-header = 👀 Предпросмотр, язык: { $language } — так увидят { $count ->
+        [one] { $count } клиент
+        [few] { $count } клиента
+       *[other] { $count } клиентов
+    }:
+broadcast-preview-fallback = 👀 Язык: { $language } — { $count ->
+        [one] { $count } клиент получит
+        [few] { $count } клиента получат
+       *[other] { $count } клиентов получат
+    } текст на языке: { $fallback }.
+broadcast-ask-when =
+    🕒 Когда отправить? Нажмите кнопку или отправьте дату и время ({ $timeZone }),
+    например { $example } или 2026-12-24 18:30.
+broadcast-when-now = 🚀 Сейчас
+broadcast-when-tomorrow = Завтра в 10:00
+broadcast-error-time-not-text = Нажмите кнопку или отправьте дату и время текстом, например 24.12 18:30.
+broadcast-error-unreadable-time = Не получилось разобрать дату и время. Напишите, например, так: { $example } или 2026-12-24 18:30.
+broadcast-error-no-such-date = Такой даты или времени не существует. Проверьте день, месяц и час.
+broadcast-error-past = { $at } ({ $timeZone }) уже прошло. Отправьте более позднюю дату и время.
+broadcast-error-too-far = Это больше чем через год. Выберите дату в ближайшие 12 месяцев.
+broadcast-error-time-passed = Пока мы общались, это время уже прошло. Выберите время ещё раз.
+broadcast-when-at = { $at } ({ $timeZone })
+broadcast-when-right-now = прямо сейчас
+broadcast-confirm =
+    Всё готово.
+    Кому: { $segment } ({ $count ->
+        [one] { $count } клиент
+        [few] { $count } клиента
+       *[other] { $count } клиентов
+    })
+    Когда: { $when }
+    Отправляем?
+broadcast-confirm-yes = ✅ Подтвердить
+broadcast-scheduled = ✅ Запланировано на { $at } ({ $timeZone }). Посмотреть или отменить: /broadcasts.
+broadcast-sending = ✅ Отправляем. Когда закончим, пришлю отчёт.
+broadcast-report =
+    📣 Рассылка завершена.
+    Отправлено: { $sent }
+    Заблокировали бота: { $blocked }
+    Не доставлено: { $failed }{ $unknown ->
+        [0] {""}
+       *[other] {" "}(из них { $unknown } — прервано во время отправки: не повторяли, чтобы никто не получил сообщение дважды)
+    }
+    Пропущено (достигнут недельный лимит предложений): { $skipped }
+broadcast-report-cancelled =
+    📣 Рассылка отменена. До остановки:
+    Отправлено: { $sent }
+    Заблокировали бота: { $blocked }
+    Не доставлено: { $failed }{ $unknown ->
+        [0] {""}
+       *[other] {" "}(из них { $unknown } — прервано во время отправки)
+    }
+    Пропущено (достигнут недельный лимит предложений): { $skipped }
+broadcasts-none = Запланированных рассылок нет. Начать новую: /broadcast.
+broadcasts-title = { $count ->
+        [one] Запланирована или идёт { $count } рассылка:
+        [few] Запланированы или идут { $count } рассылки:
+       *[other] Запланировано или идёт { $count } рассылок:
+    }
+broadcasts-item-scheduled =
+    🕒 { $at } ({ $timeZone }) · { $segment }
+    «{ $preview }»
+broadcasts-item-sending =
+    📤 Идёт отправка · { $segment } · уже отправлено: { $sent }
+    «{ $preview }»
+broadcasts-cancel-button = ✖️ Отменить ({ $broadcast })
+broadcasts-cancel-yes = Да, отменить
+broadcasts-cancel-no = Нет, оставить
+broadcasts-already-finished = Эта рассылка уже завершена или отменена.
+broadcasts-cancelled = ✅ Отменено. Никто её не получит.
+broadcasts-cancelled-running = ✅ Остановлено. Те, до кого рассылка ещё не дошла, её не получат; отчёт об отправленном придёт отдельно.
+broadcasts-kept = Оставлено.
+campaign-reward-reminder = 🎁 Небольшое напоминание: { $rewards ->
+        [one] вас ждёт награда «{ $reward }».
+        [few] вас ждут { $rewards } награды «{ $reward }».
+       *[other] вас ждут { $rewards } наград «{ $reward }».
+    } Просто покажите карту на кассе!
+campaign-almost-there = ☕ Осталось совсем чуть-чуть! До награды «{ $reward }» { $missing ->
+        [one] всего { $missing } штамп
+        [few] всего { $missing } штампа
+       *[other] всего { $missing } штампов
+    }. Ждём вас!
+campaign-win-back = 👋 Мы по вам скучаем! С вашего последнего визита прошло больше { $days ->
+        [one] { $days } дня
+       *[other] { $days } дней
+    }. Заходите — ваша карта ждёт, а с ней и «{ $reward }».
+campaign-daily-digest =
+    🌙 Итоги дня:
+    Новых клиентов: { $newCustomers }
+    Визитов: { $visits }
+    Наград выдано: { $rewardsIssued }, получено: { $rewardsRedeemed }
+    Отзывы: { $reviews ->
+        [0] нет
+       *[other] { $reviews }, средняя оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
+    }
+stats-text =
+    📊 Статистика ({ $asOf })
+
+    👥 Клиентов: { $customers } (новых: { $new7 } за 7 дней, { $new30 } за 30 дней)
+    🔥 Активных за последние 30 дней: { $active }
+    ☕ Визитов: { $visits30 } за 30 дней, { $visitsTotal } всего
+    🔁 Вернулись снова: { $visitors ->
+        [0] визитов пока нет
+       *[other] { $repeatPercent }% ({ $returning } из { $visitors } приходили 2 раза и больше)
+    }
+    🎁 Наград выдано: { $issued30 } за 30 дней, { $issuedTotal } всего
+    ✅ Наград получено: { $redeemed30 } за 30 дней, { $redeemedTotal } всего
+    🤝 Приглашённые друзья: зарегистрировались { $referralsJoined }, пришли { $referralsConverted }
+    ⭐ Средняя оценка: { $reviews ->
+        [0] отзывов пока нет
+       *[other] { NUMBER($rating, maximumFractionDigits: 1) } ({ $reviews ->
+            [one] { $reviews } отзыв
+            [few] { $reviews } отзыва
+           *[other] { $reviews } отзывов
+        })
+    }
+
+    Как считается каждое число — в разделе «Statistics» README.
+stats-chart-title = Визиты по неделям, последние { $weeks } недель
+stats-chart-footnote = Недели начинаются с понедельника ({ $timeZone }). Последний столбец — текущая неделя на сегодня.
+stats-chart-caption = 📈 Визиты по неделям, последние { $weeks } недель
+export-customers-caption = 👥 Клиенты (CSV, время — { $timeZone }). Открывается в Excel, Google Таблицах или Numbers.
+export-ledger-caption = 📒 Журнал операций: каждый штамп, награда, выдача и отмена (CSV, время — { $timeZone }).

@@ -2,13 +2,33 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { startFeature } from './start.js';
+import { customerMenuFeature } from './customer-menu.js';
+import { leaveReviewFeature } from './leave-review.js';
 import { helpFeature } from './help.js';
+import { staffScanFeature } from './staff-scan.js';
+import { staffVisitsFeature } from './staff-visits.js';
+import { settingsFeature } from './settings.js';
+import { broadcastFeature } from './broadcast.js';
+import { statsFeature } from './stats.js';
+import { exportFeature } from './export.js';
 import { unhandledFeature } from './unhandled.js';
 
 export function features(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(helpFeature);
+  // Owners' conversations before staff: an owner typing a broadcast text that looks like a card number
+  // means the text. With no owner conversation active, these pass everything else on.
+  composer.use(settingsFeature);
+  composer.use(broadcastFeature);
+  composer.use(statsFeature);
+  composer.use(exportFeature);
+  // Staff before /start: card links (`/start c_<token>`) are theirs.
+  composer.use(staffScanFeature);
+  composer.use(staffVisitsFeature);
+  // /start holds the onboarding conversation, which sees a newcomer's messages before the menu does.
   composer.use(startFeature);
+  composer.use(customerMenuFeature);
+  composer.use(leaveReviewFeature);
   composer.use(unhandledFeature);
   return composer;
 }

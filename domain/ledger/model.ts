@@ -23,7 +23,7 @@ const ledgerSchema = new Schema(
     key: { type: String, required: true, unique: true },
     /** For undo entries: the entry undone. */
     undoes: { type: Schema.Types.ObjectId, default: null },
-    /** For expiry entries: the reward conversion whose reward expired. */
+    /** For expiry entries: the reward conversion whose reward expired; for bonus entries: the visit they were given for. */
     refersTo: { type: Schema.Types.ObjectId, default: null },
     /** Position in the customer's own history (1, 2, 3 …); never reused, never skipped. */
     seq: { type: Number, required: true },

@@ -43,7 +43,7 @@ describe('the bot process', () => {
     });
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    await waitFor(() => stdout.includes('long polling') || child.exitCode !== null, 30_000, 'the bot to start polling');
+    await waitFor(() => stdout.includes('jobs started') || child.exitCode !== null, 30_000, 'the bot to start');
     expect(child.exitCode, stderr).toBeNull();
   });
 

@@ -14,6 +14,7 @@ import type { Settings } from '../../domain/settings.js';
 import { connectTestDatabase } from '../db.js';
 import { BOT_INFO, FakeTelegram, inlineButtons, replyButtons, type SentMessage } from './telegram.js';
 import { TestClock } from './clock.js';
+import { telegramFetch } from './telegram-fetch.js';
 import { logSink } from './log-sink.js';
 
 export { BOT_INFO, FakeTelegram, TestClock, inlineButtons, replyButtons };
@@ -166,6 +167,7 @@ export class TestUser {
 
   async sendPhoto(caption?: string, chatId: number = this.id): Promise<void> {
     const photo = [{ file_id: `user_photo_${randomUUID()}`, file_unique_id: randomUUID(), width: 640, height: 480 }];
+    this.h.telegram.receiveUpload(photo[0]!.file_id);
     await this.h.handle({ message: this.message(chatId, { photo, ...(caption ? { caption } : {}) }) } as never);
   }
 
@@ -268,7 +270,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const clock = options.clock ?? new TestClock();
   const telegram = new FakeTelegram(() => clock.now());
   const config = testConfig(options.config);
-  const logger: Logger = createLogger('info', logSink);
+  const logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'debug', logSink);
   let instance = 0;
   const build = async () =>
     createApp({
@@ -281,6 +283,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       bot: {
         botInfo: BOT_INFO,
         transformers: [telegram.transformer],
+        // Calls made inside conversations bypass the bot's transformers (see telegram-fetch.ts).
+        client: { fetch: telegramFetch(telegram) },
         retry: options.retry ?? { maxRetryAttempts: 2, maxDelaySeconds: 2 },
       },
     });

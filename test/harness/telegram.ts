@@ -68,7 +68,31 @@ export class FakeTelegram {
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  readonly transformer: Transformer = async (_prev, method, payload) => {
+  /** Called after every call is recorded; a test can act at an exact moment (e.g. the 500th message). */
+  afterCall?: (call: RecordedCall) => void;
+  private frozen = false;
+
+  /**
+   * From now on calls still reach Telegram (messages are delivered and recorded), but no answer ever
+   * comes back: the bot's process as it dies while waiting on Telegram. `thawAnswers()` ends it.
+   */
+  freezeAnswers(): void {
+    this.frozen = true;
+  }
+
+  thawAnswers(): void {
+    this.frozen = false;
+  }
+
+  readonly transformer: Transformer = async (prev, method, payload, signal) => {
+    const answer = await this.respond(prev, method, payload, signal);
+    const call = this.calls.at(-1);
+    if (call) this.afterCall?.(call);
+    if (this.frozen) return new Promise<never>(() => undefined);
+    return answer;
+  };
+
+  private readonly respond: Transformer = async (_prev, method, payload) => {
     const args = { ...(payload as Record<string, unknown>) };
     const failure = this.takeFailure(method, args);
     if (failure) {
@@ -112,6 +136,11 @@ export class FakeTelegram {
 
   file(fileId: string): SentFile | undefined {
     return this.files.get(fileId);
+  }
+
+  /** A file a user sent to the bot: from then on Telegram knows it by its id, and the bot may send it on. */
+  receiveUpload(fileId: string, fileName = 'photo.jpg'): void {
+    this.files.set(fileId, { fileId, bytes: Buffer.from(fileId), fileName });
   }
 
   private takeFailure(method: string, args: Record<string, unknown>): InjectedFailure | undefined {

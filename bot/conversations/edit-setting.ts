@@ -1,0 +1,104 @@
+// Changing one program setting: the owner taps a setting in /settings, reads its current value and
+// what is allowed, and types the new one. A value that does not fit is refused with the reason and
+// the question stays open; the saved value is in force at once on every instance.
+import type { Conversation } from '@grammyjs/conversations';
+import type { BotContext, ConversationContext } from '../context.js';
+import { isOwner } from '../filters.js';
+import { ownerData, settingsSectionKeyboard, stopEditingKeyboard } from '../keyboards/owner.js';
+import {
+  isSettingField,
+  kebab,
+  kindOf,
+  parseFieldInput,
+  rangeOf,
+  REWARD_NAME_MAX,
+  sectionOf,
+  patchFor,
+  type FieldInputError,
+  type SettingField,
+} from '../settings-menu.js';
+import { formatValue } from '../settings-view.js';
+
+export const EDIT_SETTING = 'edit-setting';
+
+type T = ConversationContext['t'];
+
+function promptFor(t: T, field: SettingField, current: string): string {
+  const label = t(`settings-field-${kebab(field)}`);
+  switch (kindOf(field)) {
+    case 'integer':
+      return t('settings-ask-integer', { label, value: current, ...rangeOf(field as Parameters<typeof rangeOf>[0]) });
+    case 'text':
+      return t('settings-ask-text', { label, value: current, max: REWARD_NAME_MAX });
+    case 'url':
+      return t('settings-ask-url', { label, value: current });
+    case 'timeZone':
+      return t('settings-ask-time-zone', { label, value: current });
+  }
+}
+
+function refusal(t: T, error: FieldInputError): string {
+  switch (error.code) {
+    case 'NotInteger':
+      return t('settings-error-not-integer', { min: error.min, max: error.max });
+    case 'OutOfRange':
+      return t('settings-error-out-of-range', { min: error.min, max: error.max });
+    case 'TextLength':
+      return t('settings-error-text-length', { max: error.max });
+    case 'NotUrl':
+      return t('settings-error-url');
+    case 'UnknownTimeZone':
+      return t('settings-error-time-zone');
+  }
+}
+
+export async function editSetting(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, field: string): Promise<void> {
+  if (!isSettingField(field) || !isOwner(ctx)) return;
+  const ownerId = ctx.from!.id;
+  const { services } = ctx;
+  const settings = await conversation.external(() => services.settings.get());
+  await ctx.reply(promptFor(ctx.t, field, formatValue(ctx.t, field, settings)), { reply_markup: stopEditingKeyboard(ctx.t) });
+
+  // Each answer either settles the question or is refused and forgotten (skip), so the owner can try
+  // again as often as needed without the conversation's stored state growing.
+  const answer = await conversation.wait();
+  if (answer.chat?.id !== ownerId) return conversation.skip({ next: true });
+  if (!isOwner(answer)) {
+    await answer.reply(answer.t('owner-only'));
+    return conversation.halt();
+  }
+  if (answer.callbackQuery?.data === ownerData.settingsStopEditing) {
+    await answer.answerCallbackQuery();
+    await answer.reply(answer.t('settings-edit-stopped'), {
+      reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), settings.campaigns),
+    });
+    return;
+  }
+  // Another button or command: the owner moved on; this question is dropped and that one handled.
+  if (answer.callbackQuery || answer.message?.text?.startsWith('/')) return conversation.halt({ next: true });
+
+  const text = answer.message?.text;
+  if (text === undefined) {
+    await answer.reply(answer.t('settings-error-not-text'));
+    return conversation.skip();
+  }
+  const parsed = parseFieldInput(field, text);
+  if (!parsed.ok) {
+    await answer.reply(refusal(answer.t, parsed.error));
+    return conversation.skip();
+  }
+  const saved = await conversation.external(async () => {
+    const current = await services.settings.get();
+    const result = await services.settings.update(patchFor(current, field, parsed.value), ownerId);
+    return result.ok ? { ok: true as const, settings: result.value } : { ok: false as const };
+  });
+  if (!saved.ok) {
+    // The whole program is validated again on save; a value that passed alone should pass here too.
+    await answer.reply(answer.t('settings-error-rejected'));
+    return conversation.skip();
+  }
+  await answer.reply(
+    answer.t('settings-saved', { label: answer.t(`settings-field-${kebab(field)}`), value: formatValue(answer.t, field, saved.settings) }),
+    { reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), saved.settings.campaigns) },
+  );
+}

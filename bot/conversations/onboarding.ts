@@ -1,0 +1,170 @@
+// A new customer's first minute: language → how the program works → phone (request_contact button)
+// → marketing consent → the card. The state lives in MongoDB, so any instance can carry it on.
+// The customer record is written only at the very end, in one step: there is never a half-made one.
+import type { Conversation } from '@grammyjs/conversations';
+import type { Filter, InlineKeyboard, Keyboard } from 'grammy';
+import type { Locale } from '../../app/config.js';
+import type { BotContext, ConversationContext } from '../context.js';
+import { looksLikePhone } from '../../domain/customers/phone.js';
+import { localeFromTelegram } from '../i18n.js';
+import { sendCard } from '../card.js';
+import {
+  consentKeyboard,
+  contactKeyboard,
+  continueKeyboard,
+  customerData,
+  languageKeyboard,
+  mainMenu,
+} from '../keyboards/customer.js';
+
+export const ONBOARDING = 'onboarding';
+
+type OnboardingConversation = Conversation<BotContext, ConversationContext>;
+type T = (key: string, vars?: Record<string, string | number>) => string;
+type CallbackContext = Filter<ConversationContext, 'callback_query:data'>;
+type ContactContext = Filter<ConversationContext, 'message:contact'>;
+
+export async function onboarding(
+  conversation: OnboardingConversation,
+  ctx: ConversationContext,
+  referralCode?: string,
+): Promise<void> {
+  const user = ctx.from;
+  if (!user) return;
+  const { services } = ctx;
+
+  const suggested = await conversation.external(
+    async () => (await services.preferences.getLocale(user.id)) ?? localeFromTelegram(user.language_code) ?? ctx.config.DEFAULT_LOCALE,
+  );
+  const tSuggested: T = (key, vars) => ctx.notifier.t(suggested, key, vars);
+  const languageButtons = () => languageKeyboard(customerData.onboardingLanguage, suggested);
+  await ctx.reply(tSuggested('onboarding-welcome', { name: user.first_name }), { reply_markup: languageButtons() });
+  const picked = await waitFor(conversation, user.id, isData(customerData.onboardingLanguagePattern), (c) =>
+    remind(c, tSuggested, languageButtons()),
+  );
+  const locale = customerData.onboardingLanguagePattern.exec(picked.callbackQuery.data)![1] as Locale;
+  await conversation.external(() => services.preferences.setLocale(user.id, locale));
+  await settle(picked);
+  const t: T = (key, vars) => ctx.notifier.t(locale, key, vars);
+
+  const settings = await conversation.external(() => services.settings.get());
+  await ctx.reply(t('onboarding-program', { stamps: settings.stampsPerReward, reward: settings.rewardName[locale] }), {
+    reply_markup: continueKeyboard(t),
+  });
+  const continued = await waitFor(conversation, user.id, isData(customerData.onboardingContinuePattern), (c) =>
+    remind(c, t, continueKeyboard(t)),
+  );
+  await settle(continued);
+
+  for (;;) {
+    const phone = await askPhone(conversation, ctx, t, locale);
+
+    await ctx.reply(t('onboarding-consent-ask'), { reply_markup: consentKeyboard(t) });
+    const answered = await waitFor(conversation, user.id, isData(customerData.onboardingConsentPattern), (c) =>
+      remind(c, t, consentKeyboard(t)),
+    );
+    const marketingConsent = answered.callbackQuery.data === customerData.onboardingConsent(true);
+    await settle(answered);
+
+    const registered = await conversation.external(async () => {
+      const result = await services.customers.register({
+        telegramId: user.id,
+        phone,
+        firstName: user.first_name,
+        lastName: user.last_name,
+        username: user.username,
+        locale,
+        marketingConsent,
+        referralCode,
+      });
+      return result.ok
+        ? { ok: true as const, customerId: String(result.value._id) }
+        : { ok: false as const, refused: result.error.code };
+    });
+    if (registered.ok) {
+      const { customerId } = registered;
+      await ctx.reply(t('onboarding-done'));
+      await conversation.external(async (outer) => {
+        const customer = await outer.services.customers.findById(customerId);
+        if (!customer) throw new Error('the customer just registered is gone');
+        await sendCard({ api: outer.api, t: outer.notifier.t, services: outer.services, me: outer.me }, customer, {
+          reply_markup: mainMenu(t),
+        });
+      });
+      return;
+    }
+    // Someone registered this phone from another account between the contact and now.
+    await ctx.reply(t(registered.refused === 'PhoneTaken' ? 'onboarding-phone-taken' : 'onboarding-phone-invalid'));
+  }
+}
+
+/** Asks for the phone until the user shares their own, usable contact; returns it in E.164. */
+async function askPhone(conversation: OnboardingConversation, ctx: ConversationContext, t: T, locale: Locale): Promise<string> {
+  const userId = ctx.from!.id;
+  await ctx.reply(t('onboarding-phone-ask'), { reply_markup: contactKeyboard(t) });
+  const shared = await waitFor(
+    conversation,
+    userId,
+    (c): c is ContactContext => c.has('message:contact'),
+    (c) => {
+      if (c.callbackQuery) return c.answerCallbackQuery({ text: t('unhandled-button') });
+      const typed = c.message?.text !== undefined && looksLikePhone(c.message.text);
+      return c.reply(t(typed ? 'onboarding-phone-typed' : 'onboarding-phone-use-button'), { reply_markup: contactKeyboard(t) });
+    },
+  );
+  const contact = shared.message.contact;
+  if (contact.user_id !== userId) {
+    await shared.reply(t('onboarding-phone-not-yours'), { reply_markup: contactKeyboard(t) });
+    return conversation.skip();
+  }
+  const checked = await conversation.external(() => ctx.services.customers.checkPhone(contact.phone_number, userId, locale));
+  if (!checked.ok) {
+    const key = checked.error.code === 'PhoneTaken' ? 'onboarding-phone-taken' : 'onboarding-phone-invalid';
+    await shared.reply(t(key), { reply_markup: contactKeyboard(t) });
+    return conversation.skip();
+  }
+  await shared.reply(t('onboarding-phone-received'), { reply_markup: { remove_keyboard: true } });
+  return checked.value;
+}
+
+function isData(pattern: RegExp) {
+  return (c: ConversationContext): c is CallbackContext => c.callbackQuery?.data !== undefined && pattern.test(c.callbackQuery.data);
+}
+
+/**
+ * Waits for the answer this step needs. Anything else gets a reminder and is forgotten, so a flood of
+ * stray messages neither moves the onboarding nor grows its stored state. Updates that are not about
+ * this private chat (the staff group, a staff card link, commands) go on to the rest of the bot.
+ */
+async function waitFor<C extends ConversationContext>(
+  conversation: OnboardingConversation,
+  userId: number,
+  accept: (c: ConversationContext) => c is C,
+  remindOf: (c: ConversationContext) => Promise<unknown>,
+): Promise<C> {
+  const c = await conversation.wait();
+  if (accept(c)) return c;
+  if (!concernsOnboarding(c, userId)) return conversation.skip({ next: true });
+  await remindOf(c);
+  return conversation.skip();
+}
+
+function concernsOnboarding(c: ConversationContext, userId: number): boolean {
+  if (c.chat?.id !== userId) return false;
+  const command = /^\/(\w+)(?:@\w+)?(?:\s+(\S+))?/.exec(c.message?.text ?? '');
+  if (!command) return true;
+  // A plain /start (or an invitation) repeats the current step; other commands and staff card
+  // links are for the features after this conversation.
+  return command[1] === 'start' && !command[2]?.startsWith('c_');
+}
+
+async function remind(c: ConversationContext, t: T, keyboard: InlineKeyboard | Keyboard): Promise<unknown> {
+  if (c.callbackQuery) return c.answerCallbackQuery({ text: t('unhandled-button') });
+  return c.reply(t('onboarding-use-buttons'), { reply_markup: keyboard });
+}
+
+/** Stops the button's spinner and takes the buttons away, so the same step cannot be answered twice. */
+async function settle(c: CallbackContext): Promise<void> {
+  await c.answerCallbackQuery();
+  await c.editMessageReplyMarkup().catch(() => undefined);
+}

@@ -1,0 +1,90 @@
+// /broadcast (compose one: bot/conversations/broadcast.ts) and /broadcasts (the scheduled and running
+// ones, each with a Cancel button that asks once more before it acts). Owners only, checked at every
+// command and every press.
+import { Composer } from 'grammy';
+import { createConversation } from '@grammyjs/conversations';
+import type { Locale } from '../../app/config.js';
+import { formatLocal } from '../../domain/business-time.js';
+import type { BroadcastDoc } from '../../domain/broadcasts/model.js';
+import { messageFor, type OpenBroadcast } from '../../domain/broadcasts/service.js';
+import type { BotContext, ConversationContext } from '../context.js';
+import { BROADCAST, composeBroadcast } from '../conversations/broadcast.js';
+import { cancelBroadcastKeyboard, confirmCancelKeyboard, ownerData } from '../keyboards/owner.js';
+import { refusedAsNonOwner } from '../owner.js';
+import { kebab } from '../settings-menu.js';
+
+export const broadcastFeature = new Composer<BotContext>();
+
+const privateChat = broadcastFeature.chatType('private');
+
+privateChat.use(createConversation<BotContext, ConversationContext>(composeBroadcast, BROADCAST));
+
+privateChat.command('broadcast', async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  // A fresh /broadcast starts over.
+  await ctx.conversation.exit(BROADCAST);
+  await ctx.conversation.enter(BROADCAST);
+});
+
+const PREVIEW_CHARS = 80;
+
+function describe(ctx: BotContext, broadcast: BroadcastDoc, timeZone: string, sentSoFar: number): string {
+  const segment = ctx.t(`broadcast-segment-${kebab(broadcast.segment)}`);
+  const text = messageFor(broadcast, broadcast.fallbackLocale as Locale).text;
+  const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
+  return broadcast.status === 'sending'
+    ? ctx.t('broadcasts-item-sending', { segment, sent: sentSoFar, preview })
+    : ctx.t('broadcasts-item-scheduled', { segment, at: formatLocal(broadcast.sendAt, timeZone), timeZone, preview });
+}
+
+privateChat.command('broadcasts', async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const [open, { timeZone }] = await Promise.all([ctx.services.broadcasts.listOpen(), ctx.services.settings.get()]);
+  if (open.length === 0) {
+    await ctx.reply(ctx.t('broadcasts-none'));
+    return;
+  }
+  await ctx.reply(ctx.t('broadcasts-title', { count: open.length }));
+  for (const { broadcast, sentSoFar } of open as OpenBroadcast[]) {
+    const id = String(broadcast._id);
+    await ctx.reply(describe(ctx, broadcast, timeZone, sentSoFar), {
+      reply_markup: cancelBroadcastKeyboard(ctx.t, id, formatLocal(broadcast.sendAt, timeZone)),
+    });
+  }
+});
+
+privateChat.callbackQuery(ownerData.listCancelPattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const broadcast = await ctx.services.broadcasts.find(ctx.match[1]!);
+  if (!broadcast || (broadcast.status !== 'scheduled' && broadcast.status !== 'sending')) {
+    await ctx.answerCallbackQuery({ text: ctx.t('broadcasts-already-finished'), show_alert: true });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup({ reply_markup: confirmCancelKeyboard(ctx.t, String(broadcast._id)) });
+});
+
+privateChat.callbackQuery(ownerData.listCancelYesPattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const cancelled = await ctx.services.broadcasts.cancel(ctx.match[1]!, ctx.from.id);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (!cancelled.ok) {
+    await ctx.reply(ctx.t('broadcasts-already-finished'));
+    return;
+  }
+  const wasRunning = cancelled.value.startedAt !== null;
+  await ctx.reply(ctx.t(wasRunning ? 'broadcasts-cancelled-running' : 'broadcasts-cancelled'));
+});
+
+privateChat.callbackQuery(ownerData.listKeepPattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const broadcast = await ctx.services.broadcasts.find(ctx.match[1]!);
+  await ctx.answerCallbackQuery({ text: ctx.t('broadcasts-kept') });
+  if (!broadcast) return;
+  const { timeZone } = await ctx.services.settings.get();
+  await ctx.editMessageReplyMarkup({
+    reply_markup: cancelBroadcastKeyboard(ctx.t, String(broadcast._id), formatLocal(broadcast.sendAt, timeZone)),
+  });
+});

@@ -1,0 +1,23 @@
+// /export for owners: customers and the ledger as CSV documents (RFC 4180, UTF-8 with a byte order
+// mark so that Excel shows Cyrillic names), streamed from the database rather than built in memory.
+import { Composer, InputFile } from 'grammy';
+import { localDateKey } from '../../domain/business-time.js';
+import type { BotContext } from '../context.js';
+import { refusedAsNonOwner } from '../owner.js';
+
+export const exportFeature = new Composer<BotContext>();
+
+exportFeature.chatType('private').command('export', async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  await ctx.replyWithChatAction('upload_document');
+  const { exports, settings, clock } = ctx.services;
+  const { timeZone } = await settings.get();
+  const day = localDateKey(clock.now(), timeZone);
+  // Suppliers, so that a retried upload reads the data afresh instead of a spent stream.
+  await ctx.replyWithDocument(new InputFile(() => exports.customersCsv(timeZone), `customers-${day}.csv`), {
+    caption: ctx.t('export-customers-caption', { timeZone }),
+  });
+  await ctx.replyWithDocument(new InputFile(() => exports.ledgerCsv(timeZone), `ledger-${day}.csv`), {
+    caption: ctx.t('export-ledger-caption', { timeZone }),
+  });
+});

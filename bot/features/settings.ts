@@ -1,0 +1,66 @@
+// /settings for owners: sections of settings as buttons, campaign switches that flip with a tap, and
+// a short conversation to type a new value (bot/conversations/edit-setting.ts).
+import { Composer } from 'grammy';
+import { createConversation } from '@grammyjs/conversations';
+import { campaignNames, type CampaignName } from '../../domain/settings.js';
+import type { BotContext, ConversationContext } from '../context.js';
+import { EDIT_SETTING, editSetting } from '../conversations/edit-setting.js';
+import { ownerData, settingsHomeKeyboard, settingsSectionKeyboard } from '../keyboards/owner.js';
+import { refusedAsNonOwner } from '../owner.js';
+import { isSection, isSettingField, kebab, type SettingsSection } from '../settings-menu.js';
+import { sectionText, settingsHomeText } from '../settings-view.js';
+
+export const settingsFeature = new Composer<BotContext>();
+
+const privateChat = settingsFeature.chatType('private');
+
+privateChat.use(createConversation<BotContext, ConversationContext>(editSetting, EDIT_SETTING));
+
+privateChat.command('settings', async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  await ctx.reply(settingsHomeText(ctx.t), { reply_markup: settingsHomeKeyboard(ctx.t) });
+});
+
+async function showSection(ctx: BotContext, section: SettingsSection): Promise<void> {
+  const settings = await ctx.services.settings.get();
+  await ctx.editMessageText(sectionText(ctx.t, section, settings), {
+    reply_markup: settingsSectionKeyboard(ctx.t, section, settings.campaigns),
+  });
+}
+
+privateChat.callbackQuery(ownerData.settingsHome, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(settingsHomeText(ctx.t), { reply_markup: settingsHomeKeyboard(ctx.t) });
+});
+
+privateChat.callbackQuery(ownerData.settingsSectionPattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const section = ctx.match[1];
+  if (!isSection(section)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
+  await ctx.answerCallbackQuery();
+  await showSection(ctx, section);
+});
+
+privateChat.callbackQuery(ownerData.settingsTogglePattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const campaign = ctx.match[1] as CampaignName;
+  if (!campaignNames.includes(campaign)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
+  const current = await ctx.services.settings.get();
+  const on = !current.campaigns[campaign];
+  const updated = await ctx.services.settings.update({ campaigns: { ...current.campaigns, [campaign]: on } }, ctx.from.id);
+  if (!updated.ok) return ctx.answerCallbackQuery({ text: ctx.t('settings-error-rejected'), show_alert: true });
+  await ctx.answerCallbackQuery({
+    text: ctx.t('settings-line', { label: ctx.t(`settings-campaign-${kebab(campaign)}`), value: ctx.t(on ? 'settings-on' : 'settings-off') }),
+  });
+  await showSection(ctx, 'campaigns');
+});
+
+privateChat.callbackQuery(ownerData.settingsEditPattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const field = ctx.match[1];
+  if (!isSettingField(field)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exit(EDIT_SETTING);
+  await ctx.conversation.enter(EDIT_SETTING, field);
+});

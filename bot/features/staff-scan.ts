@@ -1,0 +1,112 @@
+// Staff open a customer's card: by scanning its QR (`/start c_<token>`), with `/card ABCD-2345`, or by
+// typing the bare number, in a private chat with the bot or in the staff group. The card screen is a
+// pending action (domain/visits/pending-actions.ts) whose buttons staff-visits.ts handles.
+// Anyone else learns nothing about a card: a customer opening their own link sees their own card.
+import { Composer } from 'grammy';
+import type { Types } from 'mongoose';
+import { canonicalCardNumber, looksLikeCardNumber } from '../../domain/cards/card-number.js';
+import type { CustomerDoc } from '../../domain/customers/model.js';
+import type { BotContext } from '../context.js';
+import { cardScreenKeyboard } from '../keyboards/staff.js';
+import { staffRole } from '../staff.js';
+import { announceExpiry, cardButtons, cardScreenText, refusalText, type Moment } from '../visit-messages.js';
+import { showCard } from './customer-menu.js';
+
+export const staffScanFeature = new Composer<BotContext>();
+
+const CARD_LINK = /^c_(.*)$/s;
+
+/** Where card screens may appear: a private chat with the bot, or the staff group. */
+function inStaffPlace(ctx: BotContext): boolean {
+  return ctx.chat?.type === 'private' || (ctx.chat !== undefined && ctx.chat.id === ctx.config.STAFF_CHAT_ID);
+}
+
+export async function momentOf(ctx: BotContext): Promise<Moment> {
+  const [locale, settings] = await Promise.all([ctx.i18n.getLocale(), ctx.services.settings.get()]);
+  return { locale, timeZone: settings.timeZone, now: ctx.services.clock.now() };
+}
+
+/** The card screen's text and buttons for a card screen (`screenId`) as the ledger stands now. */
+export async function renderCardScreen(ctx: BotContext, customerId: Types.ObjectId, screenId: string, headline?: string) {
+  const view = await ctx.services.visits.cardOf(customerId);
+  if (!view.ok) return undefined;
+  const done = await ctx.services.visits.operationsOf(screenId);
+  return {
+    text: cardScreenText(ctx.t.bind(ctx), view.value, await momentOf(ctx), headline),
+    reply_markup: cardScreenKeyboard(ctx.t.bind(ctx), screenId, cardButtons(view.value, done)),
+  };
+}
+
+/** A reward past its expiry date is taken off (and the customer told) before anyone can hand it out. */
+export async function expireAndAnnounce(ctx: BotContext, customerId: Types.ObjectId): Promise<void> {
+  const expired = await ctx.services.visits.expireRewards({ customerId });
+  if (expired.length === 0) return;
+  const settings = await ctx.services.settings.get();
+  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, config: ctx.config, settings }, expiry);
+}
+
+async function cardNotFound(ctx: BotContext): Promise<void> {
+  await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'CardNotFound' }, await momentOf(ctx)));
+}
+
+async function showCardScreen(ctx: BotContext, customer: CustomerDoc): Promise<void> {
+  if (!ctx.from) return;
+  await expireAndAnnounce(ctx, customer._id);
+  const screen = await ctx.services.pendingActions.openCard(customer._id, ctx.from.id);
+  const rendered = await renderCardScreen(ctx, customer._id, screen._id);
+  if (rendered) await ctx.reply(rendered.text, { reply_markup: rendered.reply_markup });
+  else await cardNotFound(ctx);
+}
+
+// The QR on a card, scanned with a phone camera. Registered before /start so that whichever order the
+// customer features use, a card link always lands here.
+staffScanFeature.chatType('private').command('start', async (ctx, next) => {
+  const link = CARD_LINK.exec(ctx.match.trim());
+  if (!link) return next();
+  const customer = await ctx.services.visits.findCardByToken(link[1] ?? '');
+
+  if (await staffRole(ctx)) {
+    if (customer) await showCardScreen(ctx, customer);
+    else await cardNotFound(ctx);
+    return;
+  }
+  if (customer && customer.telegramId === ctx.from.id) {
+    await showCard(ctx, customer);
+    return;
+  }
+  // Unknown or someone else's: the same answer, so the link tells nothing about who holds the card.
+  await ctx.reply(ctx.t('staff-card-link-foreign'));
+});
+
+staffScanFeature.command('card', async (ctx) => {
+  if (!inStaffPlace(ctx)) return;
+  if (!(await staffRole(ctx))) {
+    await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)));
+    return;
+  }
+  const typed = ctx.match.trim();
+  if (typed === '') {
+    await ctx.reply(ctx.t('staff-card-usage'));
+    return;
+  }
+  const cardNumber = canonicalCardNumber(typed);
+  if (!cardNumber) {
+    await ctx.reply(ctx.t('staff-card-invalid'));
+    return;
+  }
+  const customer = await ctx.services.visits.findCardByNumber(cardNumber);
+  if (customer) await showCardScreen(ctx, customer);
+  else await cardNotFound(ctx);
+});
+
+// The bare number, typed by staff. From anyone else it is just text for the other features; in the
+// group, a word that merely looks like a number ("sandwich") gets no answer when no card has it.
+staffScanFeature
+  .on('message:text')
+  .filter((ctx) => inStaffPlace(ctx) && looksLikeCardNumber(ctx.msg.text))
+  .use(async (ctx, next) => {
+    if (!(await staffRole(ctx))) return next();
+    const customer = await ctx.services.visits.findCardByNumber(canonicalCardNumber(ctx.msg.text) ?? '');
+    if (customer) await showCardScreen(ctx, customer);
+    else if (ctx.chat.type === 'private') await cardNotFound(ctx);
+  });

@@ -1,0 +1,50 @@
+// /stats for owners: the program's numbers (defined in README.md "Statistics") and a chart of visits
+// per week over the last 12 weeks, drawn on the server.
+import { Composer, InputFile } from 'grammy';
+import { formatLocal, toLocal } from '../../domain/business-time.js';
+import { renderBarChart } from '../../domain/stats/chart.js';
+import type { BotContext } from '../context.js';
+import { refusedAsNonOwner } from '../owner.js';
+
+export const statsFeature = new Composer<BotContext>();
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+statsFeature.chatType('private').command('stats', async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  await ctx.replyWithChatAction('upload_photo');
+  const { stats, settings, clock } = ctx.services;
+  const [numbers, weeks, { timeZone }] = await Promise.all([stats.programStats(), stats.weeklyVisits(), settings.get()]);
+
+  await ctx.reply(
+    ctx.t('stats-text', {
+      customers: numbers.customers.total,
+      new7: numbers.customers.new7,
+      new30: numbers.customers.new30,
+      active: numbers.activeCustomers30,
+      visits30: numbers.visits.last30,
+      visitsTotal: numbers.visits.total,
+      visitors: numbers.repeat.visitors,
+      returning: numbers.repeat.returning,
+      repeatPercent: Math.round((numbers.repeat.rate ?? 0) * 100),
+      issued30: numbers.rewards.issued30,
+      issuedTotal: numbers.rewards.issuedTotal,
+      redeemed30: numbers.rewards.redeemed30,
+      redeemedTotal: numbers.rewards.redeemedTotal,
+      referralsJoined: numbers.referrals.joined,
+      referralsConverted: numbers.referrals.converted,
+      reviews: numbers.rating.count,
+      rating: numbers.rating.average ?? 0,
+      asOf: formatLocal(clock.now(), timeZone),
+    }),
+  );
+
+  const chart = renderBarChart(
+    weeks.map((week, i) => {
+      const start = toLocal(week.weekStart, timeZone);
+      return { label: `${pad(start.day)}.${pad(start.month)}`, value: week.visits, partial: i === weeks.length - 1 };
+    }),
+    { title: ctx.t('stats-chart-title', { weeks: weeks.length }), footnote: ctx.t('stats-chart-footnote', { timeZone }) },
+  );
+  await ctx.replyWithPhoto(new InputFile(chart, 'visits-per-week.png'), { caption: ctx.t('stats-chart-caption', { weeks: weeks.length }) });
+});

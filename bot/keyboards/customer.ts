@@ -1,0 +1,89 @@
+// The customer's keyboards and the callback data their buttons send. A customer's buttons only ever
+// act on the customer pressing them (`ctx.from`), so their data names an intent, never an authority.
+import { InlineKeyboard, Keyboard } from 'grammy';
+import { LOCALES, type Locale } from '../../app/config.js';
+
+type T = (key: string) => string;
+
+/** Each language in its own name: the same in every locale. */
+export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', bg: 'Български' };
+
+export const customerData = {
+  onboardingLanguage: (locale: Locale) => `onb:lang:${locale}`,
+  onboardingLanguagePattern: /^onb:lang:(en|ru|bg)$/,
+  onboardingContinue: 'onb:continue',
+  onboardingContinuePattern: /^onb:continue$/,
+  onboardingConsent: (yes: boolean) => `onb:consent:${yes ? 'yes' : 'no'}`,
+  onboardingConsentPattern: /^onb:consent:(yes|no)$/,
+  language: (locale: Locale) => `cust:lang:${locale}`,
+  languagePattern: /^cust:lang:(en|ru|bg)$/,
+  promotions: (on: boolean) => `cust:promo:${on ? 'on' : 'off'}`,
+  promotionsPattern: /^cust:promo:(on|off)$/,
+  /** Carries when the question was asked, so an old confirmation cannot erase anything. */
+  deleteConfirm: (askedAt: Date) => `cust:del:${Math.floor(askedAt.getTime() / 1000)}`,
+  deleteConfirmPattern: /^cust:del:(\d{1,12})$/,
+  deleteKeep: 'cust:keep',
+};
+
+/** Language buttons, the current or suggested one marked. */
+export function languageKeyboard(data: (locale: Locale) => string, marked: Locale): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const locale of LOCALES) keyboard.text(`${locale === marked ? '✅ ' : ''}${LANGUAGE_NAMES[locale]}`, data(locale));
+  return keyboard;
+}
+
+export function continueKeyboard(t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('onboarding-continue'), customerData.onboardingContinue);
+}
+
+/** The request_contact button: Telegram sends the user's own number, which the bot then verifies. */
+export function contactKeyboard(t: T): Keyboard {
+  return new Keyboard().requestContact(t('onboarding-phone-button')).resized().oneTime();
+}
+
+export function consentKeyboard(t: T): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t('onboarding-consent-yes'), customerData.onboardingConsent(true))
+    .text(t('onboarding-consent-no'), customerData.onboardingConsent(false));
+}
+
+/** The menu buttons, by locale key, in the order they are shown. */
+export const MENU_KEYS = [
+  'menu-card',
+  'menu-rewards',
+  'menu-invite',
+  'menu-review',
+  'menu-language',
+  'menu-notifications',
+  'menu-delete',
+] as const;
+export type MenuKey = (typeof MENU_KEYS)[number];
+
+export function mainMenu(t: T): Keyboard {
+  return new Keyboard()
+    .text(t('menu-card'))
+    .text(t('menu-rewards'))
+    .row()
+    .text(t('menu-invite'))
+    .text(t('menu-review'))
+    .row()
+    .text(t('menu-language'))
+    .text(t('menu-notifications'))
+    .row()
+    .text(t('menu-delete'))
+    .resized()
+    .persistent();
+}
+
+export function promotionsKeyboard(t: T, on: boolean): InlineKeyboard {
+  return on
+    ? new InlineKeyboard().text(t('notifications-turn-off'), customerData.promotions(false))
+    : new InlineKeyboard().text(t('notifications-turn-on'), customerData.promotions(true));
+}
+
+export function deleteKeyboard(t: T, askedAt: Date): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t('delete-yes'), customerData.deleteConfirm(askedAt))
+    .row()
+    .text(t('delete-no'), customerData.deleteKeep);
+}

@@ -1,0 +1,38 @@
+// The review buttons. Their data names a server-side record — the review request (which visit, whose)
+// or the review — and an intent; who may press is checked at the press against that record.
+import { InlineKeyboard } from 'grammy';
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export const reviewData = {
+  rate: (requestId: string, rating: number) => `rev:rate:${requestId}:${rating}`,
+  ratePattern: /^rev:rate:([0-9a-f]{24}):([1-5])$/,
+  skip: (reviewId: string) => `rev:skip:${reviewId}`,
+  skipPattern: /^rev:skip:([0-9a-f]{24})$/,
+};
+
+export const RATINGS = [1, 2, 3, 4, 5] as const;
+
+/** One tap: 1 … 5 stars, in one row. */
+export function ratingKeyboard(requestId: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const rating of RATINGS) keyboard.text(`${rating} ⭐`, reviewData.rate(requestId, rating));
+  return keyboard;
+}
+
+/** Under the thanks for a rating: Skip (the line is optional) and, for a happy customer, the public review link. */
+export function commentKeyboard(t: T, reviewId: string, publicUrl: string | null): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(t('review-button-skip'), reviewData.skip(reviewId));
+  if (publicUrl) keyboard.row().url(t('review-button-public'), publicUrl);
+  return keyboard;
+}
+
+/** What stays under the thanks once the review has been passed on: only the public review link, if any. */
+export function publicReviewKeyboard(t: T, publicUrl: string | null): InlineKeyboard | undefined {
+  return publicUrl ? new InlineKeyboard().url(t('review-button-public'), publicUrl) : undefined;
+}
+
+/** The public review link of a rating of 4 or 5, when the owner has set one. */
+export function publicUrlFor(rating: number, publicReviewUrl: string | null): string | null {
+  return rating >= 4 && publicReviewUrl ? publicReviewUrl : null;
+}

@@ -1,0 +1,31 @@
+// How /settings reads: a section's title and one "label: value" line per setting.
+import { campaignNames, type Settings } from '../domain/settings.js';
+import { fieldsOf, kebab, valueOf, type SettingField, type SettingsSection } from './settings-menu.js';
+
+type T = (key: string, vars?: Record<string, string | number>) => string;
+
+export function formatValue(t: T, field: SettingField, settings: Settings): string {
+  const value = valueOf(settings, field);
+  if (value === null || value === '') return t('settings-not-set');
+  if (field === 'rewardExpiryDays' && value === 0) return t('settings-never');
+  return String(value);
+}
+
+export function settingsHomeText(t: T): string {
+  return t('settings-home');
+}
+
+export function sectionText(t: T, section: SettingsSection, settings: Settings): string {
+  const lines = [t('settings-section-title', { section: t(`settings-section-${section}`) })];
+  if (section === 'campaigns') {
+    for (const campaign of campaignNames) {
+      const state = t(settings.campaigns[campaign] ? 'settings-on' : 'settings-off');
+      lines.push(t('settings-line', { label: t(`settings-campaign-${kebab(campaign)}`), value: state }));
+    }
+  }
+  for (const field of fieldsOf(section)) {
+    lines.push(t('settings-line', { label: t(`settings-field-${kebab(field)}`), value: formatValue(t, field, settings) }));
+  }
+  lines.push('', t('settings-section-hint'));
+  return lines.join('\n');
+}

@@ -1,0 +1,89 @@
+// Who is staff: the owners (OWNER_IDS) and the members of the staff group (STAFF_CHAT_ID), as Telegram
+// says right now. Asking Telegram on every press would be slow and rate-limited, so each answer is kept
+// for at most five minutes (by the app's clock): someone removed from the group loses access within
+// that time. The cache belongs to one running app; owners never need the call.
+import { GrammyError, type Api } from 'grammy';
+import type { ChatMember } from 'grammy/types';
+import type { Config } from '../app/config.js';
+import type { Clock } from '../domain/clock.js';
+import type { AppContext } from './context.js';
+
+export type StaffRole = 'owner' | 'staff';
+
+export const STAFF_CACHE_MS = 5 * 60_000;
+
+function isMember(member: ChatMember): boolean {
+  switch (member.status) {
+    case 'creator':
+    case 'administrator':
+    case 'member':
+      return true;
+    case 'restricted':
+      return member.is_member === true;
+    default:
+      return false;
+  }
+}
+
+export class StaffDirectory {
+  private readonly known = new Map<number, { member: boolean; until: number }>();
+  private readonly asking = new Map<number, Promise<boolean>>();
+
+  constructor(
+    private readonly api: Api,
+    private readonly config: Pick<Config, 'OWNER_IDS' | 'STAFF_CHAT_ID'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The user's role at this moment, or undefined for everyone else. */
+  async roleOf(userId: number): Promise<StaffRole | undefined> {
+    if (this.config.OWNER_IDS.includes(userId)) return 'owner';
+    return (await this.isGroupMember(userId)) ? 'staff' : undefined;
+  }
+
+  private async isGroupMember(userId: number): Promise<boolean> {
+    const chatId = this.config.STAFF_CHAT_ID;
+    if (chatId === undefined) return false;
+    const now = this.clock.now().getTime();
+    const cached = this.known.get(userId);
+    if (cached && cached.until > now) return cached.member;
+
+    // Twenty presses at once ask Telegram once.
+    let pending = this.asking.get(userId);
+    if (!pending) {
+      pending = this.ask(chatId, userId).finally(() => this.asking.delete(userId));
+      this.asking.set(userId, pending);
+    }
+    return pending;
+  }
+
+  private async ask(chatId: number, userId: number): Promise<boolean> {
+    let member: boolean;
+    try {
+      member = isMember(await this.api.getChatMember(chatId, userId));
+    } catch (error) {
+      // 400 (no such user in the chat) and 403 (the bot was removed from the group) are answers: not staff.
+      if (!(error instanceof GrammyError) || (error.error_code !== 400 && error.error_code !== 403)) throw error;
+      member = false;
+    }
+    this.known.set(userId, { member, until: this.clock.now().getTime() + STAFF_CACHE_MS });
+    return member;
+  }
+}
+
+const directories = new WeakMap<object, StaffDirectory>();
+
+/** The staff directory of the app this update belongs to (one per app instance, so one cache each). */
+export function staffDirectory(ctx: AppContext): StaffDirectory {
+  let directory = directories.get(ctx.services);
+  if (!directory) {
+    directory = new StaffDirectory(ctx.api, ctx.config, ctx.services.clock);
+    directories.set(ctx.services, directory);
+  }
+  return directory;
+}
+
+/** The sender's role, checked at the moment of the action. */
+export async function staffRole(ctx: AppContext): Promise<StaffRole | undefined> {
+  return ctx.from ? staffDirectory(ctx).roleOf(ctx.from.id) : undefined;
+}

@@ -1,0 +1,380 @@
+// Broadcasts: the owner's message to a segment, sent later by a job. The domain decides who gets it,
+// keeps the books (a delivery record per recipient, claimed before sending, a checkpoint per batch)
+// and counts the report; how a message travels to Telegram is the sender's business (jobs/).
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Types, type Connection } from 'mongoose';
+import { LOCALES, type Locale } from '../../app/config.js';
+import type { Clock } from '../clock.js';
+import { customerModel } from '../customers/model.js';
+import type { MarketingLog } from '../marketing.js';
+import type { JobQueue } from '../ports.js';
+import { err, isDuplicateKeyError, ok, type Result } from '../result.js';
+import type { Settings, SettingsService } from '../settings.js';
+import { broadcastModel, deliveryKey, deliveryModel, outcomeModel, type BroadcastDoc, type DeliveryOutcomeStatus } from './model.js';
+import { audienceOf, recipientsOf, type Audience, type Recipient, type Segment } from './segments.js';
+
+export const BROADCAST_JOB = 'broadcast-send';
+/** Telegram's limits: a text message, and the caption of a photo. */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+export const MAX_SCHEDULE_DAYS = 366;
+/** A run that has not reported for this long is presumed dead (its heartbeat comes every 30 s). */
+export const STALLED_AFTER_MS = 2 * 60_000;
+const RESUME_DELAY_MS = 5_000;
+
+export type BroadcastTexts = Partial<Record<Locale, string>>;
+
+export interface BroadcastDraft {
+  /** Chosen once per composed broadcast: confirming it twice (a double tap) stores one broadcast. */
+  draftId: string;
+  segment: Segment;
+  texts: BroadcastTexts;
+  photoFileId: string | null;
+  /** null: right away. */
+  sendAt: Date | null;
+  createdBy: number;
+}
+
+export type BroadcastError =
+  | { code: 'MissingText'; locale: Locale }
+  | { code: 'TextTooLong'; locale: Locale; limit: number }
+  | { code: 'SendAtInPast' }
+  | { code: 'SendAtTooFar' }
+  | { code: 'BroadcastNotFound' }
+  | { code: 'BroadcastFinished' };
+
+export interface BroadcastMessage {
+  text: string;
+  photoFileId: string | null;
+}
+
+export type DeliveryOutcome = Exclude<DeliveryOutcomeStatus, 'skipped'>;
+
+/** How a message reaches a customer: implemented over Telegram by the job. */
+export interface BroadcastSender {
+  /** How many messages may be on their way at once. */
+  concurrency: number;
+  send(recipient: Recipient, message: BroadcastMessage): Promise<DeliveryOutcome>;
+}
+
+export interface BroadcastReport {
+  sent: number;
+  blocked: number;
+  failed: number;
+  unknown: number;
+  skipped: number;
+}
+
+export interface RunOptions {
+  /** Aborted when the worker stops: the run saves its checkpoint and returns "interrupted". */
+  signal?: AbortSignal;
+  batchSize?: number;
+}
+
+export type RunResult =
+  | { state: 'finished' | 'cancelled'; broadcast: BroadcastDoc; report: BroadcastReport }
+  /** Stopped with its worker, or some recipients could not be handled (a later run retries them). */
+  | { state: 'interrupted'; reason: 'stopped' }
+  | { state: 'interrupted'; reason: 'troubled'; unhandled: number; problem: unknown }
+  | { state: 'notRunnable' };
+
+export interface OpenBroadcast {
+  broadcast: BroadcastDoc;
+  sentSoFar: number;
+}
+
+/**
+ * Runs a write again when the database refused it for a moment (FerretDB's SQLite answers "database is
+ * locked" under concurrent writes). A duplicate key is an answer, not a hiccup, and is passed on.
+ */
+async function persist<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (isDuplicateKeyError(error) || attempt >= attempts) throw error;
+      await sleep(15 * attempt);
+    }
+  }
+}
+
+/** Why a broadcast cannot be sent at `sendAt`, if it cannot. */
+export function sendAtProblem(sendAt: Date, now: Date): BroadcastError | null {
+  if (sendAt.getTime() <= now.getTime()) return { code: 'SendAtInPast' };
+  if (sendAt.getTime() > now.getTime() + MAX_SCHEDULE_DAYS * 24 * 60 * 60 * 1000) return { code: 'SendAtTooFar' };
+  return null;
+}
+
+/** The longest text allowed for this message: a caption when there is a photo. */
+export function textLimit(hasPhoto: boolean): number {
+  return hasPhoto ? CAPTION_LIMIT : TEXT_LIMIT;
+}
+
+export function messageFor(broadcast: Pick<BroadcastDoc, 'texts' | 'fallbackLocale' | 'photoFileId'>, locale: Locale): BroadcastMessage {
+  const texts = broadcast.texts as BroadcastTexts;
+  const text = texts[locale] ?? texts[broadcast.fallbackLocale as Locale] ?? '';
+  return { text, photoFileId: broadcast.photoFileId ?? null };
+}
+
+export class BroadcastService {
+  private readonly broadcasts;
+  private readonly deliveries;
+  private readonly outcomes;
+  private readonly customers;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+    private readonly settings: SettingsService,
+    private readonly marketing: MarketingLog,
+    private readonly fallbackLocale: Locale,
+  ) {
+    this.broadcasts = broadcastModel(conn);
+    this.deliveries = deliveryModel(conn);
+    this.outcomes = outcomeModel(conn);
+    this.customers = customerModel(conn);
+  }
+
+  /** Who a segment reaches right now, per language. */
+  async audience(segment: Segment): Promise<Audience> {
+    const { stampsPerReward } = await this.settings.get();
+    return audienceOf(this.conn, segment, { now: this.clock.now(), stampsPerReward });
+  }
+
+  validateTexts(texts: BroadcastTexts, hasPhoto: boolean): BroadcastError | null {
+    if (!texts[this.fallbackLocale]?.trim()) return { code: 'MissingText', locale: this.fallbackLocale };
+    for (const locale of LOCALES) {
+      const text = texts[locale];
+      if (text !== undefined && text.length > textLimit(hasPhoto)) return { code: 'TextTooLong', locale, limit: textLimit(hasPhoto) };
+    }
+    return null;
+  }
+
+  /** Stores the broadcast and schedules its sending job (at once when `sendAt` is null). */
+  async schedule(draft: BroadcastDraft): Promise<Result<BroadcastDoc, BroadcastError>> {
+    const now = this.clock.now();
+    const problem = this.validateTexts(draft.texts, draft.photoFileId !== null) ?? (draft.sendAt ? sendAtProblem(draft.sendAt, now) : null);
+    if (problem) return err(problem);
+    const texts = Object.fromEntries(LOCALES.filter((l) => draft.texts[l]?.trim()).map((l) => [l, draft.texts[l]!.trim()]));
+    let created: BroadcastDoc;
+    try {
+      const doc = await this.broadcasts.create({
+        draftId: draft.draftId,
+        segment: draft.segment,
+        texts,
+        fallbackLocale: this.fallbackLocale,
+        photoFileId: draft.photoFileId,
+        sendAt: draft.sendAt ?? now,
+        status: 'scheduled',
+        createdBy: draft.createdBy,
+        createdAt: now,
+      });
+      created = doc.toObject() as BroadcastDoc;
+    } catch (error) {
+      // Confirmed twice: the first confirmation stored it and scheduled its job.
+      const existing = isDuplicateKeyError(error) ? await this.broadcasts.findOne({ draftId: draft.draftId }).lean<BroadcastDoc>() : null;
+      if (!existing) throw error;
+      return ok(existing);
+    }
+    const broadcastId = String(created._id);
+    await this.jobs.schedule(BROADCAST_JOB, created.sendAt, { broadcastId, part: 0 }, { 'data.broadcastId': broadcastId, 'data.part': 0 });
+    return ok(created);
+  }
+
+  async find(broadcastId: string): Promise<BroadcastDoc | null> {
+    if (!Types.ObjectId.isValid(broadcastId)) return null;
+    return this.broadcasts.findById(broadcastId).lean<BroadcastDoc>();
+  }
+
+  /** Scheduled and sending broadcasts, soonest first, with how many got it so far. */
+  async listOpen(limit = 20): Promise<OpenBroadcast[]> {
+    const open = await this.broadcasts
+      .find({ status: { $in: ['scheduled', 'sending'] } })
+      .sort({ sendAt: 1 })
+      .limit(limit)
+      .lean<BroadcastDoc[]>();
+    return Promise.all(
+      open.map(async (broadcast) => ({
+        broadcast,
+        sentSoFar: broadcast.status === 'sending' ? await this.outcomes.countDocuments({ broadcastId: broadcast._id, status: 'sent' }) : 0,
+      })),
+    );
+  }
+
+  /** Stops a scheduled or running broadcast; a running one stops after its current batch. */
+  async cancel(broadcastId: string, by: number): Promise<Result<BroadcastDoc, BroadcastError>> {
+    const broadcast = await this.find(broadcastId);
+    if (!broadcast) return err({ code: 'BroadcastNotFound' });
+    if (broadcast.status !== 'scheduled' && broadcast.status !== 'sending') return err({ code: 'BroadcastFinished' });
+    await this.broadcasts.updateOne(
+      { _id: broadcast._id, status: { $in: ['scheduled', 'sending'] } },
+      { $set: { status: 'cancelled', cancelledAt: this.clock.now(), cancelledBy: by } },
+    );
+    // A running job notices the status itself; only a job that has not started is removed here.
+    if (broadcast.status === 'scheduled') await this.jobs.cancel({ name: BROADCAST_JOB, data: { broadcastId } });
+    return ok({ ...broadcast, status: 'cancelled' });
+  }
+
+  /**
+   * Schedules the next run of a broadcast that stopped before it was done (its worker stopped, or died):
+   * it continues from the checkpoint, after a short pause so that a stopping worker does not take it.
+   */
+  async continueLater(broadcastId: string): Promise<void> {
+    const broadcast = await this.find(broadcastId);
+    if (!broadcast || (broadcast.status !== 'scheduled' && broadcast.status !== 'sending')) return;
+    const part = broadcast.runs + 1;
+    const at = new Date(this.clock.now().getTime() + RESUME_DELAY_MS);
+    await this.jobs.schedule(BROADCAST_JOB, at, { broadcastId, part }, { 'data.broadcastId': broadcastId, 'data.part': part });
+  }
+
+  /** Marks a running broadcast alive; one silent for STALLED_AFTER_MS is taken over by another run. */
+  async heartbeat(broadcastId: string): Promise<void> {
+    await this.broadcasts.updateOne({ _id: broadcastId, status: 'sending' }, { $set: { heartbeatAt: this.clock.now() } });
+  }
+
+  /**
+   * Broadcasts whose run died with its worker (no heartbeat for a while), or whose due job never
+   * started: each gets a new run, which resumes from the checkpoint. Returns how many were resumed.
+   */
+  async resumeStalled(): Promise<number> {
+    const silentSince = new Date(this.clock.now().getTime() - STALLED_AFTER_MS);
+    const stalled = await this.broadcasts
+      .find({
+        $or: [
+          { status: 'sending', heartbeatAt: { $lt: silentSince } },
+          { status: 'scheduled', sendAt: { $lt: silentSince } },
+        ],
+      })
+      .lean<BroadcastDoc[]>();
+    for (const broadcast of stalled) await this.continueLater(String(broadcast._id));
+    return stalled.length;
+  }
+
+  /**
+   * Sends (or resumes sending) a broadcast. Every recipient is first claimed with a unique delivery
+   * record, so a second run — after a crash, or on another worker — skips everyone already handled.
+   * A claim whose outcome was never written (the worker died mid-send) is not retried: the message may
+   * have gone out, and nobody gets it twice; it is reported as "unknown".
+   */
+  async run(broadcastId: string, sender: BroadcastSender, options: RunOptions = {}): Promise<RunResult> {
+    let broadcast = await this.find(broadcastId);
+    if (!broadcast || (broadcast.status !== 'scheduled' && broadcast.status !== 'sending')) return { state: 'notRunnable' };
+    await this.broadcasts.updateOne(
+      { _id: broadcast._id, status: { $in: ['scheduled', 'sending'] } },
+      {
+        $set: { status: 'sending', heartbeatAt: this.clock.now(), ...(broadcast.startedAt ? {} : { startedAt: this.clock.now() }) },
+        $inc: { runs: 1 },
+      },
+    );
+    const settings = await this.settings.get();
+    const source = `broadcast:${broadcastId}`;
+    const batches = recipientsOf(
+      this.conn,
+      broadcast.segment as Segment,
+      { now: this.clock.now(), stampsPerReward: settings.stampsPerReward },
+      broadcast.resumeAfter ?? null,
+      options.batchSize,
+    );
+
+    // The checkpoint moves only past batches in which every recipient was handled; a recipient whose
+    // bookkeeping failed (the database hiccuped) is met again by the next run, and its claim decides.
+    let troubled = 0;
+    let firstProblem: unknown;
+    for await (const batch of batches) {
+      broadcast = await this.find(broadcastId);
+      if (!broadcast || broadcast.status === 'cancelled') break;
+      if (options.signal?.aborted) return { state: 'interrupted', reason: 'stopped' };
+
+      const queue = [...batch];
+      let failures = 0;
+      const lane = async () => {
+        for (let recipient = queue.shift(); recipient; recipient = queue.shift()) {
+          try {
+            await this.deliverTo(broadcast!, recipient, sender, source, settings);
+          } catch (error) {
+            failures++;
+            firstProblem ??= error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, sender.concurrency) }, lane));
+      troubled += failures;
+      if (troubled === 0) {
+        await this.broadcasts.updateOne(
+          { _id: broadcast._id },
+          { $set: { resumeAfter: batch.at(-1)!.customerId, heartbeatAt: this.clock.now() } },
+        );
+      }
+    }
+    if (troubled > 0) return { state: 'interrupted', reason: 'troubled', unhandled: troubled, problem: firstProblem };
+
+    return this.finish(broadcastId);
+  }
+
+  /**
+   * One recipient: take a weekly marketing slot, claim the delivery, send, record the outcome. The
+   * claim is the last write before sending, so a worker that loses its database mid-way has sent
+   * exactly to the recipients it claimed.
+   */
+  private async deliverTo(broadcast: BroadcastDoc, recipient: Recipient, sender: BroadcastSender, source: string, settings: Settings): Promise<void> {
+    const key = deliveryKey(broadcast._id, recipient.customerId);
+    const slot = await persist(() =>
+      this.marketing.reserve(recipient.customerId, source, this.clock.now(), settings.marketingMaxPerWeek, settings.timeZone),
+    );
+    try {
+      await persist(() => this.deliveries.create({ _id: key, broadcastId: broadcast._id, customerId: recipient.customerId, at: this.clock.now() }));
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Handled by an earlier run (or by our own retried insert): its claim decides.
+      if (slot.ok) await persist(() => this.marketing.release(slot.slot));
+      return;
+    }
+    const record = (status: DeliveryOutcomeStatus) =>
+      persist(() => this.outcomes.create({ _id: key, broadcastId: broadcast._id, status, at: this.clock.now() }));
+    if (!slot.ok) {
+      await record('skipped');
+      return;
+    }
+
+    const outcome = await sender.send(recipient, messageFor(broadcast, recipient.locale));
+    await record(outcome);
+    // "unknown" may have reached the customer, so it keeps its slot under the weekly cap.
+    if (outcome === 'blocked' || outcome === 'failed') await persist(() => this.marketing.release(slot.slot));
+    if (outcome === 'blocked') await persist(() => this.customers.updateOne({ _id: recipient.customerId }, { $set: { unreachable: true } }));
+  }
+
+  private async finish(broadcastId: string): Promise<RunResult> {
+    const id = new Types.ObjectId(broadcastId);
+    const report = await this.report(id);
+    const current = await this.find(broadcastId);
+    if (!current) return { state: 'notRunnable' };
+    const cancelled = current.status === 'cancelled';
+    await this.broadcasts.updateOne(
+      { _id: id },
+      { $set: { report, finishedAt: this.clock.now(), ...(cancelled ? {} : { status: 'done' }) } },
+    );
+    const broadcast = (await this.find(broadcastId))!;
+    return { state: cancelled ? 'cancelled' : 'finished', broadcast, report };
+  }
+
+  /** Counts the outcomes; a claim without one (its worker died while sending) is "unknown". */
+  async report(broadcastId: Types.ObjectId): Promise<BroadcastReport> {
+    const [rows, claimed] = await Promise.all([
+      this.outcomes.aggregate<{ _id: DeliveryOutcomeStatus; n: number }>([
+        { $match: { broadcastId } },
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ]),
+      this.deliveries.countDocuments({ broadcastId }),
+    ]);
+    const count = (status: DeliveryOutcomeStatus) => rows.find((r) => r._id === status)?.n ?? 0;
+    const settled = rows.reduce((sum, r) => sum + r.n, 0);
+    return {
+      sent: count('sent'),
+      blocked: count('blocked'),
+      failed: count('failed'),
+      unknown: count('unknown') + Math.max(0, claimed - settled),
+      skipped: count('skipped'),
+    };
+  }
+}

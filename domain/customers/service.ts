@@ -1,0 +1,177 @@
+// The customer's side of the program: registering with a phone, the card's identifiers, language,
+// marketing consent and erasing personal data on request.
+import { Types, type Connection } from 'mongoose';
+import type { Locale } from '../../app/config.js';
+import type { Clock } from '../clock.js';
+import type { JobQueue } from '../ports.js';
+import type { PreferencesService } from '../preferences.js';
+import { err, isDuplicateKeyError, ok, type Result } from '../result.js';
+import { customerModel, type CustomerDoc } from './model.js';
+import { newCardNumber, newCardToken, newReferralCode } from './codes.js';
+import { defaultRegionFor, normalizePhone } from './phone.js';
+import { invitedFriends, referrerFor, type InvitedFriends } from './referrals.js';
+
+export interface Registration {
+  telegramId: number;
+  /** As shared by Telegram's contact button; normalized to E.164 here. */
+  phone: string;
+  firstName: string;
+  lastName?: string | undefined;
+  username?: string | undefined;
+  locale: Locale;
+  marketingConsent: boolean;
+  /** The invite code the newcomer arrived with (`/start ref_<code>`), if any. */
+  referralCode?: string | undefined;
+}
+
+export type PhoneCheckError = { code: 'PhoneInvalid' } | { code: 'PhoneTaken' };
+export type RegistrationError = PhoneCheckError;
+export type CustomerNotFound = { code: 'CustomerNotFound' };
+
+const CODE_ATTEMPTS = 5;
+
+/** Where new card identifiers come from (random; tests may force collisions). */
+export interface CardCodes {
+  cardToken(): string;
+  cardNumber(): string;
+  referralCode(): string;
+}
+
+export const randomCardCodes: CardCodes = {
+  cardToken: newCardToken,
+  cardNumber: newCardNumber,
+  referralCode: newReferralCode,
+};
+
+export class CustomerService {
+  private readonly model;
+
+  constructor(
+    conn: Connection,
+    private readonly clock: Clock,
+    private readonly jobs: JobQueue,
+    private readonly preferences: PreferencesService,
+    private readonly codes: CardCodes = randomCardCodes,
+  ) {
+    this.model = customerModel(conn);
+  }
+
+  async findByTelegramId(telegramId: number): Promise<CustomerDoc | null> {
+    return this.model.findOne({ telegramId }).lean<CustomerDoc>();
+  }
+
+  async findById(customerId: Types.ObjectId | string): Promise<CustomerDoc | null> {
+    if (!Types.ObjectId.isValid(customerId)) return null;
+    return this.model.findById(customerId).lean<CustomerDoc>();
+  }
+
+  /**
+   * The phone in E.164 if this Telegram account may register with it: one phone is one customer, so
+   * a phone already on another account's card is refused (staff can move a card).
+   */
+  async checkPhone(rawPhone: string, telegramId: number, locale: Locale): Promise<Result<string, PhoneCheckError>> {
+    const phone = normalizePhone(rawPhone, defaultRegionFor(locale));
+    if (!phone) return err({ code: 'PhoneInvalid' });
+    const holder = await this.model.findOne({ phone }, { telegramId: 1 }).lean();
+    if (holder && holder.telegramId !== telegramId) return err({ code: 'PhoneTaken' });
+    return ok(phone);
+  }
+
+  /**
+   * Issues the card. Registering an account that already has a card returns that card, so a retried
+   * update never makes a second customer.
+   */
+  async register(input: Registration): Promise<Result<CustomerDoc, RegistrationError>> {
+    const existing = await this.findByTelegramId(input.telegramId);
+    if (existing) return ok(existing);
+    const checked = await this.checkPhone(input.phone, input.telegramId, input.locale);
+    if (!checked.ok) return checked;
+    const phone = checked.value;
+
+    const now = this.clock.now();
+    const referredBy = await referrerFor(this.model, input.referralCode, input.telegramId);
+    for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+      try {
+        const created = await this.model.create({
+          telegramId: input.telegramId,
+          phone,
+          firstName: input.firstName,
+          ...(input.lastName ? { lastName: input.lastName } : {}),
+          ...(input.username ? { username: input.username } : {}),
+          locale: input.locale,
+          cardToken: this.codes.cardToken(),
+          cardNumber: this.codes.cardNumber(),
+          referralCode: this.codes.referralCode(),
+          referredBy,
+          referredAt: referredBy ? now : null,
+          marketingConsent: input.marketingConsent,
+          consentChangedAt: now,
+          registeredAt: now,
+        });
+        await this.preferences.setLocale(input.telegramId, input.locale);
+        return ok(created.toObject() as CustomerDoc);
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+        // Which unique field collided decides: the same account (a concurrent retry), the phone
+        // (registered meanwhile by another account), or one of the random codes (draw again).
+        const winner = await this.findByTelegramId(input.telegramId);
+        if (winner) return ok(winner);
+        if (await this.model.exists({ phone })) return err({ code: 'PhoneTaken' });
+      }
+    }
+    throw new Error(`no free card codes after ${CODE_ATTEMPTS} attempts`);
+  }
+
+  /** The customer's language for everything the bot sends them, in chats and from jobs. */
+  async setLocale(telegramId: number, locale: Locale): Promise<void> {
+    await this.preferences.setLocale(telegramId, locale);
+    await this.model.updateOne({ telegramId }, { $set: { locale } });
+  }
+
+  /** Promotions on or off; stored as the marketing consent that every campaign and broadcast checks. */
+  async setMarketingConsent(customerId: Types.ObjectId, consent: boolean): Promise<void> {
+    await this.model.updateOne(
+      { _id: customerId, deletedAt: null },
+      { $set: { marketingConsent: consent, consentChangedAt: this.clock.now() } },
+    );
+  }
+
+  /** Remembers the Telegram file of the card photo last sent, for the card as it looked then. */
+  async rememberCardImage(customerId: Types.ObjectId, image: { fileId: string; fingerprint: string }): Promise<void> {
+    await this.model.updateOne({ _id: customerId, deletedAt: null }, { $set: { cardImage: image } });
+  }
+
+  async invitedFriends(customerId: Types.ObjectId): Promise<InvitedFriends> {
+    return invitedFriends(this.model.db, this.model, customerId);
+  }
+
+  /**
+   * Erases the customer's personal data: phone, names, username, Telegram account, the card's
+   * identifiers. The record stays, anonymised, so the ledger and the owner's totals still add up.
+   * Pending jobs about the customer are cancelled and their language preference is forgotten.
+   */
+  async erase(customerId: Types.ObjectId): Promise<Result<void, CustomerNotFound>> {
+    const customer = await this.findById(customerId);
+    if (!customer || customer.deletedAt) return err({ code: 'CustomerNotFound' });
+    const now = this.clock.now();
+    await this.model.updateOne(
+      { _id: customer._id },
+      {
+        $unset: {
+          telegramId: 1,
+          phone: 1,
+          firstName: 1,
+          lastName: 1,
+          username: 1,
+          cardToken: 1,
+          cardNumber: 1,
+          referralCode: 1,
+        },
+        $set: { deletedAt: now, marketingConsent: false, consentChangedAt: now, cardImage: null },
+      },
+    );
+    await this.jobs.cancel({ data: { customerId: String(customer._id) } });
+    if (customer.telegramId) await this.preferences.forget(customer.telegramId);
+    return ok(undefined);
+  }
+}

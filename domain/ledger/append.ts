@@ -1,0 +1,87 @@
+// Appending to a customer's ledger, exactly once and in one agreed order, without transactions.
+//
+// Two unique indexes do all the work (FerretDB and MongoDB both enforce them atomically per insert):
+// - `key`, the operation's idempotency key: an operation that was already written (a double tap, a
+//   replayed update, a second worker) finds its entry and reports it as a duplicate;
+// - (customerId, seq): every entry takes the next position in its customer's history. A writer reads
+//   the history, decides against it (limits, balance never negative) and inserts at lastSeq + 1. If
+//   someone else took that position meanwhile, the insert fails and the writer reads and decides again.
+//   Position n can only be taken by a writer that saw positions 1..n-1, so every entry was checked
+//   against exactly the history before it: concurrent writers behave as if they had queued.
+import type { Connection, Types } from 'mongoose';
+import type { LedgerType } from './model.js';
+import { ledgerModel, type LedgerEntry } from './model.js';
+import { LedgerHistory } from './history.js';
+import { err, isDuplicateKeyError, ok, type Result } from '../result.js';
+
+export interface EntryDraft {
+  type: LedgerType;
+  stamps?: number;
+  rewards?: number;
+  staffId?: number | null;
+  reason: string;
+  key: string;
+  undoes?: Types.ObjectId | null;
+  refersTo?: Types.ObjectId | null;
+}
+
+export interface Appended {
+  entry: LedgerEntry;
+  /** The history the decision was made on (the entry not included). */
+  before: LedgerHistory;
+  /**
+   * The history up to and including the entry. Anyone who appends after it has seen it, so deciding
+   * a follow-up (a reward conversion) on this history misses nothing that could change the outcome.
+   */
+  after: LedgerHistory;
+  /** True when the operation had already been written: nothing new happened. */
+  duplicate: boolean;
+}
+
+const MAX_ATTEMPTS = 40;
+
+export async function appendEntry<E extends { code: string }>(
+  conn: Connection,
+  customerId: Types.ObjectId,
+  at: Date,
+  operation: {
+    /** Known up front for operations that must not be decided twice (a pressed button). */
+    key?: string;
+    decide: (history: LedgerHistory) => Result<EntryDraft, E>;
+  },
+): Promise<Result<Appended, E>> {
+  const ledger = ledgerModel(conn);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const history = await LedgerHistory.load(conn, customerId);
+    const done = operation.key ? history.withKey(operation.key) : undefined;
+    if (done) return ok({ entry: done, before: history, after: history, duplicate: true });
+
+    const decision = operation.decide(history);
+    if (!decision.ok) return err(decision.error);
+    const draft = decision.value;
+    const already = history.withKey(draft.key);
+    if (already) return ok({ entry: already, before: history, after: history, duplicate: true });
+
+    try {
+      const created = await ledger.create({
+        customerId,
+        type: draft.type,
+        stamps: draft.stamps ?? 0,
+        rewards: draft.rewards ?? 0,
+        staffId: draft.staffId ?? null,
+        reason: draft.reason,
+        key: draft.key,
+        undoes: draft.undoes ?? null,
+        refersTo: draft.refersTo ?? null,
+        seq: history.lastSeq + 1,
+        at,
+      });
+      const entry = created.toObject() as LedgerEntry;
+      return ok({ entry, before: history, after: new LedgerHistory([...history.entries, entry]), duplicate: false });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      // Our key or our position was taken meanwhile: the next round sees by whom.
+    }
+  }
+  throw new Error(`ledger of customer ${String(customerId)} is too busy: no position after ${MAX_ATTEMPTS} attempts`);
+}

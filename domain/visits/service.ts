@@ -1,0 +1,530 @@
+// Visits and rewards: what staff do with a customer's card.
+//
+// Every change to a card is one ledger entry appended through appendEntry (domain/ledger/append.ts),
+// which decides on the customer's full history and takes the next position in it. Hence:
+// - Exactly once. A stamp from a card screen has the key `stamp:<screen id>`, a redemption
+//   `redeem:<screen id>`, an undo `undo:<entry id>`, a conversion `reward:<customer>:<ordinal>`, an
+//   expiry `expire:<conversion id>`. Double taps, replayed updates and presses by two staff members on
+//   one screen all compete for one key; the losers find the winner's entry and report a duplicate.
+// - Limits that hold under races. Cooldown and daily cap are checked against the history a stamp is
+//   appended after. Two screens opened for the same customer cannot both pass the cooldown: the second
+//   stamp to reach the ledger loses the position race, reads again, and now sees the first visit.
+// - Balances never negative. Conversion, redemption, undo and expiry are each decided against the exact
+//   history before them, and each keeps stamps and rewards at zero or above.
+//
+// Rules a café owner would ask about:
+// - Reaching N stamps converts N of them into one reward ('reward' entry: -N stamps, +1 reward);
+//   rewards accumulate. Redemption consumes the oldest reward ('redeem': -1 reward).
+// - Undo ('undo' entry, undoes = the entry) takes back exactly what the operation added, within 10 minutes,
+//   by the same staff member or an owner. If the stamps to take back already completed a card, the reward
+//   they completed is taken back too and its stamps return: 7/8, +1 → 0/8 and 1 reward, undo → 7/8 and no
+//   reward. If that reward has been redeemed meanwhile, the undo is refused (RewardAlreadyRedeemed):
+//   the coffee is gone, and the audit line shows who gave it. Undoing a redemption gives the reward back.
+// - Expiry (settings.rewardExpiryDays > 0): a reward not redeemed within that many days gets an
+//   'expire' entry. A job sweeps at each reward's expiry time; the card screen and redemption also
+//   expire due rewards first, so an expired reward is never handed out even if a sweep is late.
+import { Types, type Connection } from 'mongoose';
+import type { Clock } from '../clock.js';
+import type { JobQueue } from '../ports.js';
+import type { SettingsService, Settings } from '../settings.js';
+import { customerModel, type CustomerDoc } from '../customers/model.js';
+import { appendEntry } from '../ledger/append.js';
+import { LedgerHistory } from '../ledger/history.js';
+import { ledgerModel, type LedgerEntry } from '../ledger/model.js';
+import type { Balance } from '../ledger/balance.js';
+import { err, ok, type Result } from '../result.js';
+import { startOfBusinessDay } from './business-day.js';
+import type { CardNotFound, RedeemError, UndoError, VisitError } from './errors.js';
+
+export const UNDO_MINUTES = 10;
+export const REWARD_EXPIRY_JOB = 'reward-expiry';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const UNDOABLE = new Set(['stamp', 'bonus', 'redeem']);
+
+/** What the card screen shows staff. */
+export interface CardView {
+  customer: CustomerDoc;
+  stamps: number;
+  rewards: number;
+  stampsPerReward: number;
+  maxStampsPerVisit: number;
+  lastVisitAt: Date | null;
+  /** When the cooldown ends, if a stamp is not possible now. */
+  cooldownUntil: Date | null;
+  /** Stamps the daily cap still allows today. */
+  stampsLeftToday: number;
+}
+
+export interface VisitConfirmed {
+  entry: LedgerEntry;
+  customer: CustomerDoc;
+  /** The stamps were already added by an earlier press of the same screen: nothing new happened. */
+  duplicate: boolean;
+  /** No earlier visit of this customer counts (none, or all undone): referral programs hook in here. */
+  firstVisit: boolean;
+  /** Rewards completed by this visit. */
+  rewardsEarned: number;
+  balance: Balance;
+  stampsPerReward: number;
+  /** Errors thrown by visitConfirmed hooks: the visit stands regardless; the caller logs them. */
+  hookFailures: unknown[];
+}
+
+export interface RewardRedeemed {
+  entry: LedgerEntry;
+  customer: CustomerDoc;
+  duplicate: boolean;
+  balance: Balance;
+}
+
+export interface OperationUndone {
+  undo: LedgerEntry;
+  undone: LedgerEntry;
+  customer: CustomerDoc;
+  balance: Balance;
+  stampsPerReward: number;
+  /** Errors thrown by operationUndone hooks: the undo stands regardless; the caller logs them. */
+  hookFailures: unknown[];
+}
+
+export interface RewardsExpired {
+  customer: CustomerDoc;
+  count: number;
+  balance: Balance;
+}
+
+/** Bonus stamps the program gave (a review, an invitation): see grantBonus. */
+export interface BonusGranted {
+  entry: LedgerEntry;
+  /** The bonus had been written already (same key): nothing new happened. */
+  duplicate: boolean;
+  /** Rewards completed by the bonus stamps. */
+  rewardsEarned: number;
+  balance: Balance;
+  stampsPerReward: number;
+}
+
+/** Seams for reviews and referrals (issue 6): called after the ledger entry is written. */
+export type VisitConfirmedHook = (event: { customerId: Types.ObjectId; entry: LedgerEntry; firstVisit: boolean }) => Promise<void>;
+export type OperationUndoneHook = (event: { customerId: Types.ObjectId; undone: LedgerEntry; undo: LedgerEntry }) => Promise<void>;
+
+export interface StaffActor {
+  staffId: number;
+  isOwner: boolean;
+}
+
+type Settled = { code: 'Settled' };
+
+export class VisitsService {
+  readonly hooks = {
+    visitConfirmed: [] as VisitConfirmedHook[],
+    operationUndone: [] as OperationUndoneHook[],
+  };
+  private readonly customers;
+  private readonly ledger;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+    private readonly jobs: JobQueue,
+  ) {
+    this.customers = customerModel(conn);
+    this.ledger = ledgerModel(conn);
+  }
+
+  /** A card that exists and was not erased. */
+  async findCard(customerId: Types.ObjectId | string): Promise<CustomerDoc | null> {
+    if (!Types.ObjectId.isValid(customerId)) return null;
+    return this.customers.findOne({ _id: customerId, deletedAt: null }).lean<CustomerDoc>();
+  }
+
+  async findCardByToken(cardToken: string): Promise<CustomerDoc | null> {
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(cardToken)) return null;
+    return this.customers.findOne({ cardToken, deletedAt: null }).lean<CustomerDoc>();
+  }
+
+  /** By the canonical card number (see domain/cards/card-number.ts). */
+  async findCardByNumber(cardNumber: string): Promise<CustomerDoc | null> {
+    return this.customers.findOne({ cardNumber, deletedAt: null }).lean<CustomerDoc>();
+  }
+
+  async cardOf(customerId: Types.ObjectId): Promise<Result<CardView, CardNotFound>> {
+    const customer = await this.findCard(customerId);
+    if (!customer) return err({ code: 'CardNotFound' });
+    const [settings, history] = await Promise.all([this.settings.get(), LedgerHistory.load(this.conn, customer._id)]);
+    const limits = visitLimits(history, settings, this.clock.now());
+    return ok({
+      customer,
+      stamps: history.stamps,
+      rewards: history.rewards,
+      stampsPerReward: settings.stampsPerReward,
+      maxStampsPerVisit: settings.maxStampsPerVisit,
+      lastVisitAt: history.visits.at(-1)?.at ?? null,
+      cooldownUntil: limits.cooldownUntil,
+      stampsLeftToday: limits.stampsLeftToday,
+    });
+  }
+
+  /** What a card screen (`operationId`) has already done: one stamp and one redemption at most. */
+  async operationsOf(operationId: string): Promise<{ stamped: boolean; redeemed: boolean }> {
+    const [stamped, redeemed] = await Promise.all([
+      this.ledger.exists({ key: `stamp:${operationId}` }),
+      this.ledger.exists({ key: `redeem:${operationId}` }),
+    ]);
+    return { stamped: stamped !== null, redeemed: redeemed !== null };
+  }
+
+  /** Stamps a visit: `operationId` is the card screen, so pressing it again never stamps twice. */
+  async confirmVisit(input: {
+    customerId: Types.ObjectId;
+    staffId: number;
+    stamps: number;
+    operationId: string;
+  }): Promise<Result<VisitConfirmed, VisitError>> {
+    const customer = await this.findCard(input.customerId);
+    if (!customer) return err({ code: 'CardNotFound' });
+    if (customer.telegramId === input.staffId) return err({ code: 'OwnCard' });
+    const settings = await this.settings.get();
+    const max = settings.maxStampsPerVisit;
+    if (!Number.isInteger(input.stamps) || input.stamps < 1 || input.stamps > max) {
+      return err({ code: 'TooManyStamps', max });
+    }
+
+    const now = this.clock.now();
+    const appended = await appendEntry<VisitError>(this.conn, customer._id, now, {
+      key: `stamp:${input.operationId}`,
+      decide: (history) => {
+        const limits = visitLimits(history, settings, now);
+        if (limits.cooldownUntil) return err({ code: 'CooldownActive', until: limits.cooldownUntil });
+        if (input.stamps > limits.stampsLeftToday) {
+          return err({ code: 'DailyCapReached', cap: settings.dailyCap, left: limits.stampsLeftToday });
+        }
+        return ok({
+          type: 'stamp',
+          stamps: input.stamps,
+          staffId: input.staffId,
+          reason: 'visit',
+          key: `stamp:${input.operationId}`,
+        });
+      },
+    });
+    if (!appended.ok) return appended;
+    const { entry, before, after, duplicate } = appended.value;
+    if (duplicate) {
+      return ok({
+        entry,
+        customer,
+        duplicate,
+        firstVisit: false,
+        rewardsEarned: 0,
+        balance: { stamps: after.stamps, rewards: after.rewards },
+        stampsPerReward: settings.stampsPerReward,
+        hookFailures: [],
+      });
+    }
+
+    const firstVisit = before.visits.length === 0;
+    const { earned, history } = await this.settleRewards(customer._id, after, settings, now);
+    await this.refreshVisitCaches(customer._id, history);
+    if (earned > 0) await this.scheduleExpiry(settings, now);
+    const hookFailures = await runHooks(this.hooks.visitConfirmed, { customerId: customer._id, entry, firstVisit });
+    return ok({
+      entry,
+      customer,
+      duplicate: false,
+      firstVisit,
+      rewardsEarned: earned,
+      balance: { stamps: history.stamps, rewards: history.rewards },
+      stampsPerReward: settings.stampsPerReward,
+      hookFailures,
+    });
+  }
+
+  /** Hands out one reward (the oldest); `operationId` is the card screen. */
+  async redeemReward(input: {
+    customerId: Types.ObjectId;
+    staffId: number;
+    operationId: string;
+  }): Promise<Result<RewardRedeemed, RedeemError>> {
+    const customer = await this.findCard(input.customerId);
+    if (!customer) return err({ code: 'CardNotFound' });
+    if (customer.telegramId === input.staffId) return err({ code: 'OwnCard' });
+    const settings = await this.settings.get();
+    const now = this.clock.now();
+    await this.expireDue(customer._id, settings, now);
+
+    const key = `redeem:${input.operationId}`;
+    const appended = await appendEntry<RedeemError>(this.conn, customer._id, now, {
+      key,
+      decide: (history) =>
+        history.rewards >= 1
+          ? ok({ type: 'redeem', rewards: -1, staffId: input.staffId, reason: 'redeem', key })
+          : err({ code: 'NoRewardAvailable' }),
+    });
+    if (!appended.ok) return appended;
+    const { entry, after, duplicate } = appended.value;
+    return ok({ entry, customer, duplicate, balance: { stamps: after.stamps, rewards: after.rewards } });
+  }
+
+  /** Staff take back their own operation within 10 minutes; owners anyone's. Undoing twice undoes once. */
+  async undoOperation(input: { entryId: string } & StaffActor): Promise<Result<OperationUndone, UndoError>> {
+    if (!Types.ObjectId.isValid(input.entryId)) return err({ code: 'OperationNotFound' });
+    const target = await this.ledger.findById(input.entryId).lean<LedgerEntry>();
+    if (!target) return err({ code: 'OperationNotFound' });
+    if (!UNDOABLE.has(target.type)) return err({ code: 'NotUndoable' });
+    if (await this.ledger.exists({ key: `undo:${String(target._id)}` })) return err({ code: 'AlreadyUndone' });
+    if (!input.isOwner && target.staffId !== input.staffId) return err({ code: 'UndoForbidden' });
+    const now = this.clock.now();
+    if (now.getTime() - target.at.getTime() > UNDO_MINUTES * MINUTE) return err({ code: 'UndoExpired' });
+    return this.reverseEntry(target, input.staffId, now);
+  }
+
+  /**
+   * Takes an operation back without the staff rules (for the program itself, e.g. a referral bonus
+   * whose visit was undone). Undoing twice undoes once.
+   */
+  async reverseEntry(
+    target: LedgerEntry,
+    staffId: number | null,
+    now: Date = this.clock.now(),
+  ): Promise<Result<OperationUndone, UndoError>> {
+    const customer = await this.customers.findById(target.customerId).lean<CustomerDoc>();
+    if (!customer) return err({ code: 'OperationNotFound' });
+    const settings = await this.settings.get();
+    const key = `undo:${String(target._id)}`;
+    const appended = await appendEntry<UndoError>(this.conn, target.customerId, now, {
+      key,
+      decide: (history) => {
+        const delta = reversal(target, history, settings.stampsPerReward);
+        if (!delta.ok) return delta;
+        return ok({ type: 'undo', ...delta.value, staffId, reason: 'undo', key, undoes: target._id });
+      },
+    });
+    if (!appended.ok) return appended;
+    if (appended.value.duplicate) return err({ code: 'AlreadyUndone' });
+    const { entry: undo, after: history } = appended.value;
+    await this.refreshVisitCaches(target.customerId, history);
+    const hookFailures = await runHooks(this.hooks.operationUndone, { customerId: target.customerId, undone: target, undo });
+    return ok({
+      undo,
+      undone: target,
+      customer,
+      balance: { stamps: history.stamps, rewards: history.rewards },
+      stampsPerReward: settings.stampsPerReward,
+      hookFailures,
+    });
+  }
+
+  /**
+   * Bonus stamps from the program itself (reason 'review', 'referral-friend', 'referral-referrer'),
+   * exactly once per `key`. `refuse` sees the customer's exact history before the entry (as limits on
+   * visits do), so a rule such as "one review bonus per period" holds under races. A bonus that
+   * completes a card converts it like a visit does.
+   */
+  async grantBonus<E extends { code: string }>(input: {
+    customerId: Types.ObjectId;
+    stamps: number;
+    reason: string;
+    key: string;
+    /** The visit the bonus is for. */
+    refersTo?: Types.ObjectId | null;
+    refuse?: (history: LedgerHistory) => E | null;
+  }): Promise<Result<BonusGranted, E>> {
+    const settings = await this.settings.get();
+    const now = this.clock.now();
+    const appended = await appendEntry<E>(this.conn, input.customerId, now, {
+      key: input.key,
+      decide: (history) => {
+        const refused = input.refuse?.(history);
+        if (refused) return err(refused);
+        return ok({
+          type: 'bonus',
+          stamps: input.stamps,
+          staffId: null,
+          reason: input.reason,
+          key: input.key,
+          refersTo: input.refersTo ?? null,
+        });
+      },
+    });
+    if (!appended.ok) return appended;
+    const { entry, after, duplicate } = appended.value;
+    let earned = 0;
+    let history = after;
+    if (!duplicate) {
+      ({ earned, history } = await this.settleRewards(input.customerId, after, settings, now));
+      if (earned > 0) await this.scheduleExpiry(settings, now);
+    }
+    return ok({
+      entry,
+      duplicate,
+      rewardsEarned: earned,
+      balance: { stamps: history.stamps, rewards: history.rewards },
+      stampsPerReward: settings.stampsPerReward,
+    });
+  }
+
+  /**
+   * Writes an expiry entry for every reward older than settings.rewardExpiryDays, for one customer or
+   * (a sweep) for all. Nothing happens when expiry is off.
+   */
+  async expireRewards(options: { customerId?: Types.ObjectId } = {}): Promise<RewardsExpired[]> {
+    const settings = await this.settings.get();
+    if (settings.rewardExpiryDays <= 0) return [];
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - settings.rewardExpiryDays * DAY);
+    const customerIds = options.customerId
+      ? [options.customerId]
+      : (await this.ledger.distinct('customerId', { type: 'reward', at: { $lte: cutoff } })).map(
+          (id) => new Types.ObjectId(String(id)),
+        );
+    const expired: RewardsExpired[] = [];
+    for (const customerId of customerIds) {
+      const count = await this.expireDue(customerId, settings, now);
+      if (count === 0) continue;
+      const customer = await this.customers.findById(customerId).lean<CustomerDoc>();
+      if (customer) expired.push({ customer, count, balance: await this.currentBalance(customerId) });
+    }
+    return expired;
+  }
+
+  /** Makes sure a sweep runs at the next full hour (e.g. after the owner turned expiry on). */
+  async scheduleExpirySweep(): Promise<void> {
+    const settings = await this.settings.get();
+    if (settings.rewardExpiryDays > 0) await this.scheduleSweepAt(ceilToHour(this.clock.now()));
+  }
+
+  private async scheduleExpiry(settings: Settings, convertedAt: Date): Promise<void> {
+    if (settings.rewardExpiryDays <= 0) return;
+    await this.scheduleSweepAt(ceilToHour(new Date(convertedAt.getTime() + settings.rewardExpiryDays * DAY)));
+  }
+
+  private async scheduleSweepAt(at: Date): Promise<void> {
+    const slot = at.toISOString();
+    await this.jobs.schedule(REWARD_EXPIRY_JOB, at, { at: slot }, { 'data.at': slot });
+  }
+
+  private async expireDue(customerId: Types.ObjectId, settings: Settings, now: Date): Promise<number> {
+    if (settings.rewardExpiryDays <= 0) return 0;
+    const cutoff = now.getTime() - settings.rewardExpiryDays * DAY;
+    let count = 0;
+    for (;;) {
+      const history = await LedgerHistory.load(this.conn, customerId);
+      const due = history.lots.find((lot) => lot.at.getTime() <= cutoff);
+      if (!due) return count;
+      const key = `expire:${String(due.conversionId)}`;
+      const appended = await appendEntry<Settled>(this.conn, customerId, now, {
+        key,
+        decide: (latest) =>
+          latest.lots.some((lot) => lot.conversionId.equals(due.conversionId))
+            ? ok({ type: 'expire', rewards: -1, reason: 'expiry', key, refersTo: due.conversionId })
+            : err({ code: 'Settled' }),
+      });
+      if (!appended.ok || appended.value.duplicate) return count;
+      count++;
+    }
+  }
+
+  /** Turns every full set of N stamps into a reward; returns how many this call wrote. */
+  private async settleRewards(
+    customerId: Types.ObjectId,
+    history: LedgerHistory,
+    settings: Settings,
+    now: Date,
+  ): Promise<{ earned: number; history: LedgerHistory }> {
+    const size = settings.stampsPerReward;
+    let earned = 0;
+    let latest = history;
+    while (latest.stamps >= size) {
+      const appended = await appendEntry<Settled>(this.conn, customerId, now, {
+        decide: (current) =>
+          current.stamps >= size
+            ? ok({
+                type: 'reward',
+                stamps: -size,
+                rewards: 1,
+                reason: 'conversion',
+                key: `reward:${String(customerId)}:${current.conversions + 1}`,
+              })
+            : err({ code: 'Settled' }),
+      });
+      // Settled: someone else converted meanwhile, and the history they appended to includes ours.
+      if (!appended.ok || appended.value.duplicate) {
+        return { earned, history: await LedgerHistory.load(this.conn, customerId) };
+      }
+      earned++;
+      latest = appended.value.after;
+    }
+    return { earned, history: latest };
+  }
+
+  private async currentBalance(customerId: Types.ObjectId): Promise<Balance> {
+    const history = await LedgerHistory.load(this.conn, customerId);
+    return { stamps: history.stamps, rewards: history.rewards };
+  }
+
+  /** customer.firstVisitAt / lastVisitAt are caches of the ledger's visits that count. */
+  private async refreshVisitCaches(customerId: Types.ObjectId, history: LedgerHistory): Promise<void> {
+    const visits = history.visits;
+    await this.customers.updateOne(
+      { _id: customerId },
+      { $set: { firstVisitAt: visits[0]?.at ?? null, lastVisitAt: visits.at(-1)?.at ?? null } },
+    );
+  }
+}
+
+/** Runs every hook, each once, whatever the others do; returns what they threw. */
+async function runHooks<E>(hooks: ((event: E) => Promise<void>)[], event: E): Promise<unknown[]> {
+  const failures: unknown[] = [];
+  for (const hook of hooks) {
+    try {
+      await hook(event);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  return failures;
+}
+
+/** Whether a visit can be stamped now, from the visits that count. */
+export function visitLimits(
+  history: LedgerHistory,
+  settings: Pick<Settings, 'cooldownMinutes' | 'dailyCap' | 'timeZone'>,
+  now: Date,
+): { cooldownUntil: Date | null; stampsLeftToday: number } {
+  const visits = history.visits;
+  const last = visits.at(-1);
+  const cooldownEnds = last ? last.at.getTime() + settings.cooldownMinutes * MINUTE : 0;
+  const dayStart = startOfBusinessDay(now, settings.timeZone).getTime();
+  const today = visits.filter((v) => v.at.getTime() >= dayStart).reduce((sum, v) => sum + v.stamps, 0);
+  return {
+    cooldownUntil: cooldownEnds > now.getTime() ? new Date(cooldownEnds) : null,
+    stampsLeftToday: Math.max(0, settings.dailyCap - today),
+  };
+}
+
+/** The stamp and reward changes that take `target` back, given the history now (see the header). */
+function reversal(
+  target: LedgerEntry,
+  history: LedgerHistory,
+  stampsPerReward: number,
+): Result<{ stamps: number; rewards: number }, UndoError> {
+  if (history.undoOf(target._id)) return err({ code: 'AlreadyUndone' });
+  if (target.stamps > 0) {
+    const shortBy = target.stamps - history.stamps;
+    if (shortBy <= 0) return ok({ stamps: -target.stamps, rewards: 0 });
+    const size = history.lastConversionSize ?? stampsPerReward;
+    const rewardsBack = Math.ceil(shortBy / size);
+    if (history.rewards < rewardsBack) return err({ code: 'RewardAlreadyRedeemed' });
+    return ok({ stamps: -target.stamps + rewardsBack * size, rewards: -rewardsBack });
+  }
+  return ok({ stamps: 0 - target.stamps, rewards: 0 - target.rewards });
+}
+
+function ceilToHour(at: Date): Date {
+  const hour = 60 * MINUTE;
+  return new Date(Math.ceil(at.getTime() / hour) * hour);
+}

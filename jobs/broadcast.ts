@@ -1,0 +1,128 @@
+// The broadcast sending job: paces messages to config.BROADCAST_RATE per second over several lanes,
+// waits out Telegram's 429 retry_after for all lanes together, and reports to the owner once.
+import { GrammyError, type Api } from 'grammy';
+import type { Locale } from '../app/config.js';
+import {
+  BROADCAST_JOB,
+  type BroadcastMessage,
+  type BroadcastReport,
+  type BroadcastSender,
+  type DeliveryOutcome,
+} from '../domain/broadcasts/service.js';
+import type { BroadcastDoc } from '../domain/broadcasts/model.js';
+import type { Recipient } from '../domain/broadcasts/segments.js';
+import type { JobDeps } from './index.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { JobMeta, JobScheduler } from './scheduler.js';
+
+export const BROADCAST_WATCHDOG_JOB = 'broadcast-watchdog';
+
+export interface BroadcastJobData {
+  broadcastId: string;
+  /** 0 for the first run; a continuation after a stopped or dead worker has the next number. */
+  part?: number;
+}
+
+/** A message refused with 429 this often in a row is given up (it was certainly not delivered). */
+const MAX_FLOOD_WAITS = 10;
+const HEARTBEAT_MS = 30_000;
+/** Requests in flight at most: plenty for Telegram's ~30/s; more would only crowd the database. */
+const MAX_LANES = 16;
+const LOCK_LIFETIME_MS = 2 * 60_000;
+
+function isBlocked(error: GrammyError): boolean {
+  return error.error_code === 403 || /chat not found|user is deactivated/i.test(error.description);
+}
+
+export class TelegramBroadcastSender implements BroadcastSender {
+  readonly concurrency: number;
+  private readonly limiter: RateLimiter;
+  floodWaits = 0;
+
+  constructor(
+    private readonly api: Pick<Api, 'sendMessage' | 'sendPhoto'>,
+    perSecond: number,
+    limiter = new RateLimiter(perSecond),
+  ) {
+    this.limiter = limiter;
+    // Enough requests in flight to keep the pace with up to half a second of latency each.
+    this.concurrency = Math.min(MAX_LANES, Math.max(1, Math.ceil(perSecond / 2)));
+  }
+
+  async send(recipient: Recipient, message: BroadcastMessage): Promise<DeliveryOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      await this.limiter.take();
+      try {
+        if (message.photoFileId) await this.api.sendPhoto(recipient.telegramId, message.photoFileId, { caption: message.text });
+        else await this.api.sendMessage(recipient.telegramId, message.text);
+        return 'sent';
+      } catch (error) {
+        if (!(error instanceof GrammyError)) return 'unknown'; // no answer: it may have been delivered
+        if (error.error_code === 429) {
+          this.floodWaits++;
+          if (attempt >= MAX_FLOOD_WAITS) return 'failed';
+          this.limiter.pause(error.parameters.retry_after ?? 1);
+          continue;
+        }
+        if (isBlocked(error)) return 'blocked';
+        return error.error_code >= 500 ? 'unknown' : 'failed';
+      }
+    }
+  }
+}
+
+async function reportToOwner(deps: JobDeps, broadcast: BroadcastDoc, report: BroadcastReport, cancelled: boolean): Promise<void> {
+  const { services, notifier, config } = deps;
+  if (!(await services.once.claim(`broadcast-report:${String(broadcast._id)}`, services.clock.now()))) return;
+  const locale: Locale = (await services.preferences.getLocale(broadcast.createdBy)) ?? config.DEFAULT_LOCALE;
+  await notifier.send(broadcast.createdBy, locale, cancelled ? 'broadcast-report-cancelled' : 'broadcast-report', {
+    sent: report.sent,
+    blocked: report.blocked,
+    failed: report.failed + report.unknown,
+    unknown: report.unknown,
+    skipped: report.skipped,
+  });
+}
+
+/** Sends one broadcast (or the rest of it), then tells the owner how it went. */
+export async function runBroadcastJob(deps: JobDeps, data: BroadcastJobData, meta: Pick<JobMeta, 'signal' | 'touch'>): Promise<void> {
+  const { services, logger, config, broadcastApi } = deps;
+  const sender = new TelegramBroadcastSender(broadcastApi, config.BROADCAST_RATE);
+  const alive = setInterval(() => {
+    Promise.all([meta.touch(), services.broadcasts.heartbeat(data.broadcastId)]).catch((error: unknown) =>
+      logger.warn({ err: error, broadcastId: data.broadcastId }, 'broadcast heartbeat failed'),
+    );
+  }, HEARTBEAT_MS);
+  alive.unref();
+  try {
+    const result = await services.broadcasts.run(data.broadcastId, sender, { signal: meta.signal });
+    logger.info({ broadcastId: data.broadcastId, state: result.state, floodWaits: sender.floodWaits }, 'broadcast run ended');
+    if (result.state === 'interrupted') {
+      if (result.reason === 'troubled') {
+        logger.warn({ err: result.problem, broadcastId: data.broadcastId, unhandled: result.unhandled }, 'broadcast recipients left for the next run');
+      }
+      await services.broadcasts.continueLater(data.broadcastId);
+    } else if (result.state === 'finished' || result.state === 'cancelled') {
+      logger.info({ broadcastId: data.broadcastId, ...result.report }, 'broadcast report');
+      await reportToOwner(deps, result.broadcast, result.report, result.state === 'cancelled');
+    }
+  } finally {
+    clearInterval(alive);
+  }
+}
+
+export function defineBroadcastJobs(scheduler: JobScheduler, deps: JobDeps): void {
+  // One broadcast at a time per worker, so that the pace is the configured one.
+  scheduler.define<BroadcastJobData>(BROADCAST_JOB, (data, meta) => runBroadcastJob(deps, data, meta), {
+    concurrency: 1,
+    lockLifetimeMs: LOCK_LIFETIME_MS,
+  });
+  scheduler.define(
+    BROADCAST_WATCHDOG_JOB,
+    async () => {
+      const resumed = await deps.services.broadcasts.resumeStalled();
+      if (resumed > 0) deps.logger.warn({ resumed }, 'stalled broadcasts resumed');
+    },
+    { every: '1 minute' },
+  );
+}

@@ -1,0 +1,16 @@
+// Reward expiry (settings.rewardExpiryDays > 0): a sweep runs at each reward's expiry time (the visits
+// service schedules it when the reward is earned), writes an 'expire' ledger entry for every reward
+// past its date, and tells each customer and the staff group.
+import { REWARD_EXPIRY_JOB } from '../domain/visits/service.js';
+import { announceExpiry } from '../bot/visit-messages.js';
+import type { JobDeps } from './index.js';
+import type { JobScheduler } from './scheduler.js';
+
+export function defineRewardJobs(scheduler: JobScheduler, { services, notifier, config, logger }: JobDeps): void {
+  scheduler.define<{ at?: string }>(REWARD_EXPIRY_JOB, async () => {
+    const expired = await services.visits.expireRewards();
+    const settings = await services.settings.get();
+    for (const expiry of expired) await announceExpiry({ notifier, config, settings }, expiry);
+    if (expired.length > 0) logger.info({ customers: expired.length }, 'rewards expired');
+  });
+}

@@ -1,0 +1,173 @@
+// Hostile input: thousands of random updates of every kind from random users (customers, staff,
+// the owner), with random deep links, forged callback data, foreign contacts and huge texts.
+// Nothing may crash, no stamp may appear that no staff member gave, and balances must still equal
+// the ledger.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerModel } from '../../domain/customers/model.js';
+import { balanceOf } from '../../domain/ledger/balance.js';
+import { ledgerModel } from '../../domain/ledger/model.js';
+import { createHarness, inlineButtons, STAFF_CHAT_ID, type Harness, type TestUser } from '../harness/index.js';
+import { nextPhone, onboard } from '../harness/customers.js';
+
+const UPDATES = Number(process.env.FUZZ_UPDATES ?? 10_000);
+
+/** A small seeded PRNG (mulberry32) so a failure can be replayed with FUZZ_SEED. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+  };
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_-:/.ABCXYZабвгдежзийклмнопрстуфхцчшщъьюяЁё😀 \n\t{}[]$%<>&"\'\\';
+
+describe('hostile input', () => {
+  let h: Harness;
+  const seed = Number(process.env.FUZZ_SEED ?? 20261125);
+  const rnd = prng(seed);
+  const randomText = (max: number) =>
+    Array.from({ length: 1 + rnd.int(max) }, () => ALPHABET[rnd.int(ALPHABET.length)]).join('');
+
+  let customers: TestUser[] = [];
+  let strangers: TestUser[] = [];
+  let staff: TestUser[] = [];
+  let owner: TestUser;
+
+  beforeAll(async () => {
+    h = await createHarness();
+    owner = h.owner();
+    staff = [h.staff(), h.staff()];
+    customers = [];
+    for (let i = 0; i < 4; i++) {
+      const c = h.user({ language_code: rnd.pick(['en', 'ru', 'bg', 'de']) });
+      await onboard(h, c, { phone: nextPhone() });
+      customers.push(c);
+    }
+    strangers = Array.from({ length: 8 }, () => h.user({ language_code: rnd.pick(['en', 'ru', 'bg', 'uk', undefined as never]) }));
+  }, 120_000);
+  afterAll(async () => h.close());
+
+  it(`survives ${UPDATES} random updates with the ledger intact`, async () => {
+    const everyone = () => [...customers, ...strangers, ...staff, owner];
+    const cards = await customerModel(h.app.conn).find({}, { cardToken: 1, cardNumber: 1, referralCode: 1 }).lean();
+    const payloads = () => [
+      '',
+      `c_${rnd.pick(cards).cardToken}`,
+      `ref_${rnd.pick(cards).referralCode}`,
+      `c_${randomText(30)}`,
+      `ref_${randomText(12)}`,
+      randomText(64),
+      'c_',
+      'ref_',
+    ];
+    const allButtonData = () =>
+      everyone()
+        .flatMap((u) => u.messages.slice(-5))
+        .concat(h.staffChat.slice(-5))
+        .flatMap((m) => inlineButtons(m))
+        .flatMap((b) => ('callback_data' in b && b.callback_data ? [b.callback_data] : []));
+
+    const kinds = [
+      async (u: TestUser) => u.send(randomText(40)),
+      async (u: TestUser) => u.send(`/start ${rnd.pick(payloads())}`.trim()),
+      async (u: TestUser) => u.send(rnd.pick(['/help', '/cancel', '/card', `/card ${randomText(10)}`, '/settings', '/broadcast', '/broadcasts', '/stats', '/export', `/${randomText(8)}`])),
+      async (u: TestUser) => u.send(randomText(10_000)),
+      async (u: TestUser) => u.send(rnd.pick(cards).cardNumber ?? randomText(8), rnd.next() < 0.5 ? u.id : STAFF_CHAT_ID),
+      async (u: TestUser) => u.send(randomText(30), STAFF_CHAT_ID),
+      async (u: TestUser) => u.shareContact(nextPhone(), { userId: rnd.pick([u.id, u.id + 1, null]) }),
+      async (u: TestUser) => u.sendPhoto(rnd.next() < 0.5 ? randomText(20) : undefined),
+      async (u: TestUser) => u.sendSticker(rnd.next() < 0.8 ? u.id : STAFF_CHAT_ID),
+      async (u: TestUser) => {
+        const data = allButtonData();
+        await u.pressData(data.length > 0 && rnd.next() < 0.7 ? rnd.pick(data) : randomText(64));
+      },
+      async (u: TestUser) => {
+        const data = allButtonData();
+        const base = data.length > 0 ? rnd.pick(data) : 'x';
+        await u.pressData(base.slice(0, rnd.int(base.length + 1)) + randomText(6), undefined, rnd.next() < 0.5 ? u.id : STAFF_CHAT_ID);
+      },
+      async (u: TestUser) => {
+        const labels = u.buttons;
+        if (labels.length > 0) {
+          const label = rnd.pick(labels);
+          await (rnd.next() < 0.5 ? u.press(label).catch(() => u.send(label)) : u.send(label));
+        }
+      },
+      async (u: TestUser) =>
+        h.handle({
+          edited_message: {
+            message_id: 1,
+            date: 1,
+            edit_date: 2,
+            chat: { id: u.id, type: 'private', first_name: 'X' },
+            from: u.info,
+            text: randomText(20),
+          },
+        } as never),
+      async (u: TestUser) =>
+        h.handle({
+          my_chat_member: {
+            chat: { id: u.id, type: 'private', first_name: 'X' },
+            from: u.info,
+            date: 1,
+            old_chat_member: { status: 'member', user: { id: 1, is_bot: true, first_name: 'bot' } },
+            new_chat_member: { status: 'kicked', until_date: 0, user: { id: 1, is_bot: true, first_name: 'bot' } },
+          },
+        } as never),
+      async (u: TestUser) =>
+        h.handle({
+          message: {
+            message_id: 2,
+            date: 1,
+            chat: { id: u.id, type: 'private', first_name: 'X' },
+            from: u.info,
+            location: { latitude: 42.7, longitude: 23.3 },
+          },
+        } as never),
+      async () =>
+        h.handle({
+          channel_post: { message_id: 3, date: 1, chat: { id: -100777, type: 'channel', title: 'c' }, text: randomText(20) },
+        } as never),
+    ];
+
+    const failures: string[] = [];
+    for (let i = 0; i < UPDATES; i++) {
+      const user = rnd.pick(everyone());
+      const kind = rnd.int(kinds.length);
+      try {
+        await kinds[kind]!(user);
+      } catch (error) {
+        failures.push(`#${i} kind ${kind}: ${(error as Error).message.slice(0, 200)}`);
+        if (failures.length > 20) break;
+      }
+      if (i % 500 === 499) h.clock.advance({ hours: rnd.int(5) });
+    }
+    expect(failures, `seed ${seed}`).toEqual([]);
+
+    const staffIds = new Set([...staff.map((s) => s.id), owner.id]);
+    const entries = await ledgerModel(h.app.conn).find({}).lean();
+    const byNonStaff = entries.filter((e) => typeof e.staffId === 'number' && !staffIds.has(e.staffId));
+    expect(byNonStaff).toEqual([]);
+    // Stamps for visits are only ever given by staff.
+    expect(entries.filter((e) => e.type === 'stamp' && typeof e.staffId !== 'number')).toEqual([]);
+
+    for (const c of await customerModel(h.app.conn).find({}).lean()) {
+      const sums = entries
+        .filter((e) => String(e.customerId) === String(c._id))
+        .reduce((acc, e) => ({ stamps: acc.stamps + e.stamps, rewards: acc.rewards + e.rewards }), { stamps: 0, rewards: 0 });
+      const balance = await balanceOf(h.app.conn, c._id);
+      expect({ stamps: balance.stamps, rewards: balance.rewards }).toEqual(sums);
+      expect(balance.stamps).toBeGreaterThanOrEqual(0);
+      expect(balance.rewards).toBeGreaterThanOrEqual(0);
+    }
+  }, 900_000);
+});
