@@ -25,6 +25,8 @@ export interface AppOptions {
   /** How often the job worker polls; tests run due jobs on demand instead. */
   processEvery?: number | string;
   workerName?: string;
+  /** How long a database operation waits for an absent server before failing. */
+  databaseTimeoutMs?: number;
 }
 
 export interface App {
@@ -42,7 +44,7 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const conn = await openDatabase(options.mongoUri, options.dbName);
+  const conn = await openDatabase(options.mongoUri, options.dbName, options.databaseTimeoutMs);
   try {
     const i18n = createI18n(config.DEFAULT_LOCALE);
     const t = translator(i18n);

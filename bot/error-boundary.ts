@@ -1,24 +1,36 @@
 import type { BotError } from 'grammy';
+import type { Locale } from '../app/config.js';
 import type { BotContext } from './context.js';
+import { localeFromTelegram, type Translator } from './i18n.js';
 
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
-  return /^Mongo(Network|ServerSelection|NotConnected|PoolCleared|Topology)/.test(name) || name === 'MongoNetworkTimeoutError';
+  return /^Mongo(Network|ServerSelection|NotConnected|PoolCleared|Topology)/.test(name) || name === 'MongooseServerSelectionError';
 }
 
-/** Any failure in a handler: a structured log line for us, a short localized apology for the user. */
-export async function errorBoundary(error: BotError<BotContext>): Promise<void> {
-  const { ctx } = error;
-  const unavailable = isDatabaseUnavailable(error.error);
-  ctx.logger.error(
-    { err: error.error, updateId: ctx.update.update_id, userId: ctx.from?.id, chatId: ctx.chat?.id },
-    unavailable ? 'database unavailable while handling update' : 'unhandled error while handling update',
-  );
-  try {
+/**
+ * Any failure while handling an update: a structured log line for us, a short localized apology for
+ * the user. It may run before the i18n plugin did (the session store is down), so it translates on its
+ * own with the user's Telegram language.
+ */
+export function createErrorBoundary(t: Translator, defaultLocale: Locale) {
+  return async function errorBoundary(error: BotError<BotContext>): Promise<void> {
+    const { ctx } = error;
+    const unavailable = isDatabaseUnavailable(error.error) || isDatabaseUnavailable((error.error as { cause?: unknown })?.cause);
+    ctx.logger.error(
+      { err: error.error, updateId: ctx.update.update_id, userId: ctx.from?.id, chatId: ctx.chat?.id },
+      unavailable ? 'database unavailable while handling update' : 'unhandled error while handling update',
+    );
     const key = unavailable ? 'error-try-again' : 'error-unexpected';
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: false });
-    else if (ctx.chat?.type === 'private') await ctx.reply(ctx.t(key));
-  } catch {
-    // Telegram itself may be the problem; the log line above is what matters.
-  }
+    const text =
+      typeof ctx.t === 'function' && !unavailable
+        ? ctx.t(key)
+        : t(localeFromTelegram(ctx.from?.language_code) ?? defaultLocale, key);
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+      else if (ctx.chat?.type === 'private') await ctx.reply(text);
+    } catch {
+      // Telegram itself may be the problem; the log line above is what matters.
+    }
+  };
 }

@@ -25,7 +25,8 @@ export function createI18n(defaultLocale: Locale): I18n<AppContext> {
     defaultLocale,
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: async (ctx) => {
-      const chosen = ctx.from ? await ctx.services.preferences.getLocale(ctx.from.id) : undefined;
+      // A database hiccup must not cost the user their answer: fall back to Telegram's language.
+      const chosen = ctx.from ? await ctx.services.preferences.getLocale(ctx.from.id).catch(() => undefined) : undefined;
       return chosen ?? localeFromTelegram(ctx.from?.language_code) ?? defaultLocale;
     },
   });

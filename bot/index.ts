@@ -5,9 +5,9 @@ import { Bot, session, type ApiClientOptions, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../app/config.js';
 import type { AppDeps, BotContext, ConversationContext, SessionData } from './context.js';
-import { errorBoundary } from './error-boundary.js';
+import { createErrorBoundary } from './error-boundary.js';
 import { features } from './features/index.js';
-import type { createI18n } from './i18n.js';
+import { translator, type createI18n } from './i18n.js';
 import { CONVERSATIONS, SESSIONS, mongoStorage } from './storage.js';
 
 export interface CreateBotOptions {
@@ -47,16 +47,20 @@ export function createBot(
     await next();
   };
 
+  const errorBoundary = createErrorBoundary(translator(i18n), config.DEFAULT_LOCALE);
   bot.use(provide);
-  bot.use(
+  // Everything after `provide` is inside the boundary, storage included: when the database is down
+  // the user still hears "try again" instead of silence.
+  const guarded = bot.errorBoundary(errorBoundary);
+  guarded.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       getSessionKey: (ctx) => ctx.from?.id.toString(),
       storage: mongoStorage<SessionData>(services.conn, SESSIONS),
     }),
   );
-  bot.use(i18n.middleware());
-  bot.use(
+  guarded.use(i18n.middleware());
+  guarded.use(
     conversations<BotContext, ConversationContext>({
       storage: {
         type: 'key',
@@ -66,9 +70,7 @@ export function createBot(
       plugins: [provide, i18n.middleware()],
     }),
   );
-
-  bot.errorBoundary(errorBoundary).use(features());
-  // Failures outside the features (storage, plugins) must not stop polling either.
+  guarded.use(features());
   bot.catch(errorBoundary);
 
   return bot;

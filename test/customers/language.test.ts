@@ -57,9 +57,11 @@ describe('changing the language', () => {
     h.clock.advance({ days: 30, hours: 1 });
     const beforeJob = olga.messages.length;
     expect(await h.runJobs()).toBeGreaterThan(0);
+    // Every job message (the expiry notice, and the review request that is also due by now) is in Bulgarian.
     const fromJob = olga.textsSince(beforeJob);
-    expect(fromJob).toHaveLength(1);
-    expect(fromJob[0]).toContain('изтече');
+    expect(fromJob.length).toBeGreaterThan(0);
+    expect(fromJob.some((text) => text.includes('изтече'))).toBe(true);
+    for (const text of fromJob) expect(text).toMatch(/[А-Яа-я]/);
   });
 
   it('broadcasts address the customer in the new language', async () => {

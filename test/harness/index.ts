@@ -15,7 +15,7 @@ import { connectTestDatabase } from '../db.js';
 import { BOT_INFO, FakeTelegram, inlineButtons, replyButtons, type SentMessage } from './telegram.js';
 import { TestClock } from './clock.js';
 import { telegramFetch } from './telegram-fetch.js';
-import { logSink } from './log-sink.js';
+import { capturedLogs, logSink } from './log-sink.js';
 
 export { BOT_INFO, FakeTelegram, TestClock, inlineButtons, replyButtons };
 export type { SentMessage };
@@ -29,6 +29,9 @@ export interface HarnessOptions {
   clock?: TestClock;
   /** Bounds for auto-retry; tests keep them small so injected 429s do not slow the suite. */
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+  /** Another server than the suite's (a test that stops and starts its own). */
+  mongoUri?: string;
+  databaseTimeoutMs?: number;
 }
 
 let updateId = 1;
@@ -38,6 +41,7 @@ let harnessCount = 0;
 export class Harness {
   readonly users: TestUser[] = [];
   private readonly instances: App[] = [];
+  private readonly logStart = capturedLogs.length;
 
   constructor(
     public app: App,
@@ -47,6 +51,11 @@ export class Harness {
     private readonly dropDatabase: () => Promise<void>,
   ) {
     this.instances.push(app);
+  }
+
+  /** Error-level log lines the app wrote since this harness started (should be none in a normal story). */
+  get errorLogs(): string[] {
+    return capturedLogs.slice(this.logStart).filter((line) => /"level":"(error|fatal)"/.test(line));
   }
 
   get services() {
@@ -266,7 +275,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const db = await connectTestDatabase(String(++harnessCount));
+  const db = options.mongoUri
+    ? { uri: options.mongoUri, dbName: `fault_${++harnessCount}`, drop: async () => undefined }
+    : await connectTestDatabase(String(++harnessCount));
   const clock = options.clock ?? new TestClock();
   const telegram = new FakeTelegram(() => clock.now());
   const config = testConfig(options.config);
@@ -276,7 +287,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     createApp({
       config,
       logger,
-      mongoUri: db.uri,
+      mongoUri: options.mongoUri ?? db.uri,
+      ...(options.databaseTimeoutMs ? { databaseTimeoutMs: options.databaseTimeoutMs } : {}),
       dbName: db.dbName,
       clock,
       workerName: `test-worker-${++instance}`,
