@@ -97,8 +97,11 @@ export class Harness {
     return this.telegram.messages(STAFF_CHAT_ID);
   }
 
+  /** How updates reach the bot; a test may route them elsewhere (e.g. over HTTP to several instances). */
+  deliver: (update: Update) => Promise<void> = (update) => this.app.bot.handleUpdate(update);
+
   async handle(update: Omit<Update, 'update_id'>): Promise<void> {
-    await this.app.bot.handleUpdate({ update_id: updateId++, ...update } as Update);
+    await this.deliver({ update_id: updateId++, ...update } as Update);
   }
 
   /** Runs every job due at the test clock's current time. */
