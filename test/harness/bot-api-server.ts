@@ -4,7 +4,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { InputFile } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { FakeTelegram } from './telegram.js';
@@ -14,39 +13,63 @@ export interface LocalBotApi {
   apiRoot: string;
   server: Server;
   push(update: Omit<Update, 'update_id'>): number;
-  /** Resolves once the bot has fetched every update pushed so far (or the timeout passes). */
+  /** Resolves once the bot has handled every update pushed so far; throws after the timeout. */
   drained(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+interface Part {
+  name: string;
+  filename?: string;
+  data: Buffer;
+}
+
+/** A small multipart/form-data reader: grammY writes `filename=card.png` unquoted, which fetch's FormData refuses. */
+function parseMultipart(body: Buffer, boundary: string): Part[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Part[] = [];
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const chunk = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const split = chunk.indexOf('\r\n\r\n');
+    if (split >= 0) {
+      const headers = chunk.subarray(0, split).toString('utf8');
+      const name = /name="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+      const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+      if (name) parts.push({ name, ...(filename ? { filename } : {}), data: chunk.subarray(split + 4) });
+    }
+    start = next;
+  }
+  return parts;
+}
+
+function revive(value: unknown, files: Map<string, InputFile>): unknown {
+  if (typeof value === 'string' && value.startsWith('attach://')) return files.get(value.slice('attach://'.length)) ?? value;
+  if (Array.isArray(value)) return value.map((v) => revive(v, files));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revive(v, files)]));
+  return value;
 }
 
 async function readPayload(req: IncomingMessage, url: URL): Promise<Record<string, unknown>> {
   const payload: Record<string, unknown> = Object.fromEntries(url.searchParams);
   if (req.method !== 'POST') return payload;
   const type = req.headers['content-type'] ?? '';
-  const request = new Request(url, {
-    method: 'POST',
-    headers: { 'content-type': type },
-    body: Readable.toWeb(req) as ReadableStream,
-    duplex: 'half',
-  } as RequestInit);
-  if (type.startsWith('application/json')) return { ...payload, ...((await request.json()) as object) };
-  if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) return payload;
-  const form = await request.formData();
-  const files = new Map<string, InputFile>();
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') files.set(key, new InputFile(Buffer.from(await value.arrayBuffer()), value.name));
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  if (type.startsWith('application/json')) return { ...payload, ...(JSON.parse(body.toString('utf8')) as object) };
+  const boundary = /boundary=(.+)$/.exec(type)?.[1];
+  if (!type.startsWith('multipart/form-data') || !boundary) return payload;
+  const parts = parseMultipart(body, boundary);
+  const files = new Map(parts.filter((p) => p.filename).map((p) => [p.name, new InputFile(p.data, p.filename)]));
+  for (const part of parts) {
+    if (part.filename) continue;
+    const text = part.data.toString('utf8');
+    const parsed: unknown = /^[[{]|^-?\d+$|^(true|false)$/.test(text) ? JSON.parse(text) : text;
+    payload[part.name] = revive(parsed, files);
   }
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
-    const parsed = /^[[{]|^-?\d+$|^(true|false)$/.test(value) ? JSON.parse(value) : value;
-    payload[key] = typeof parsed === 'string' && parsed.startsWith('attach://') ? files.get(parsed.slice(9)) : parsed;
-    // Media objects refer to their files by attach:// too.
-    const media = payload[key] as { media?: unknown } | undefined;
-    if (media && typeof media === 'object' && typeof media.media === 'string' && media.media.startsWith('attach://')) {
-      media.media = files.get(media.media.slice(9));
-    }
-  }
-  for (const [key, file] of files) if (!(key in payload) && !/^[a-z0-9]{16}$/i.test(key)) payload[key] = file;
   return payload;
 }
 
@@ -114,7 +137,10 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
     },
     async drained(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
-      while (confirmed < nextUpdateId && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (confirmed < nextUpdateId) {
+        if (Date.now() > deadline) throw new Error(`the bot did not take update ${nextUpdateId - 1} within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     },
     async close() {
       wake();
