@@ -54,14 +54,17 @@ function offsetMs(instant: Date, timeZone: string): number {
 }
 
 /**
- * The instant when the wall clock in `timeZone` shows this time. A time skipped by a daylight-saving
- * jump lands just after the jump; a repeated one takes its first occurrence.
+ * The instant when the wall clock in `timeZone` shows this time. A time repeated when the clocks go
+ * back takes its first occurrence; a time skipped when they go forward lands as far after the jump.
  */
 export function fromLocal(local: LocalDateTime, timeZone: string): Date {
   const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const first = wall - offsetMs(new Date(wall), timeZone);
-  const second = wall - offsetMs(new Date(first), timeZone);
-  return new Date(Math.min(first, second));
+  const DAY = 24 * 60 * 60 * 1000;
+  // The zone's offsets around that day (two of them on the day the clocks change).
+  const offsets = [wall - DAY, wall, wall + DAY].map((t) => offsetMs(new Date(t), timeZone));
+  const matching = offsets.map((o) => wall - o).filter((t) => offsetMs(new Date(t), timeZone) === wall - t);
+  if (matching.length > 0) return new Date(Math.min(...matching));
+  return new Date(wall - Math.min(...offsets));
 }
 
 export function isValidLocal(local: LocalDateTime): boolean {

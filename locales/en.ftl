@@ -406,3 +406,89 @@ stats-chart-footnote = Weeks start on Monday ({ $timeZone }). The last bar is th
 stats-chart-caption = 📈 Visits per week, last { $weeks } weeks
 export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens in Excel, Google Sheets or Numbers.
 export-ledger-caption = 📒 The ledger: every stamp, reward, redemption and undo (CSV, times in { $timeZone }).
+
+## Reviews
+review-ask = ⭐ How was your visit ({ $visit })? Please rate it from 1 to 5 — a single tap is enough.
+review-your-rating = Your rating: { $stars }
+review-thanks = Thank you for your rating! 🙏
+review-bonus = 🎁 { $count ->
+    [one] +{ $count } bonus stamp
+   *[other] +{ $count } bonus stamps
+} for your review.
+review-bonus-later = The review bonus is given once every { $days ->
+    [one] day
+   *[other] { $days } days
+}; the next one is possible from { $date }. This time — just a big thank you!
+review-public-invite = We are glad you liked it! If you have a minute, a public review would help us a lot.
+review-button-public = 🌍 Write a public review
+review-ask-comment = ✍️ Would you like to add a few words? Just type them here (up to { $max } characters), or press “Skip”.
+review-button-skip = Skip
+review-comment-thanks = Thank you! Your words have been passed on to the team.
+review-skipped = Thank you! Your rating has been passed on to the team.
+review-comment-too-long = That is a little too long: a review can have up to { $max } characters, and this one has { $length }. Please shorten it and send it again, or press “Skip”.
+review-comment-not-text = Only text can be added to a review — stickers, photos and voice messages cannot. Please type a few words, or press “Skip”.
+review-comment-too-late = Your rating has already been passed on to the team, so these words can no longer be added. Thank you all the same!
+review-already-passed-on = Your rating has already been passed on to the team. Thank you!
+review-already-rated = You have already rated this visit. Thank you!
+review-visit-undone = This visit was cancelled at the counter, so there is nothing to rate.
+review-not-yours = This button is not meant for you.
+review-last-visit-rated = You have already rated your last visit — thank you! We will ask again after your next one.
+review-staff-post =
+    ⭐ Review { $stars } ({ $rating }/5) · { $customer } ({ $number }) · visit { $visit }{ $bonus ->
+        [0] {""}
+       *[other] {" "}· 🎁 bonus +{ $bonus }
+    }
+    { $hasComment ->
+        [yes] 💬 “{ $comment }”
+       *[no] (no comment)
+    }
+review-owner-low =
+    ⚠️ Low rating { $stars } ({ $rating }/5): { $customer } ({ $number }), visit { $visit }
+    { $hasComment ->
+        [yes] 💬 “{ $comment }”
+       *[no] (no comment)
+    }
+
+## Referrals
+invite-friend-bonus = Your friend gets { $count ->
+    [one] a bonus stamp
+   *[other] { $count } bonus stamps
+} on their first visit.
+invite-came = { $count ->
+    [0] None of them has visited us yet.
+    [one] { $count } of them has already visited us.
+   *[other] { $count } of them have already visited us.
+}
+referral-friend-bonus =
+    🎁 Welcome! You came on a friend's invitation, so your first visit brings you { $count ->
+        [one] a bonus stamp
+       *[other] { $count } bonus stamps
+    }.
+    { $card }
+referral-referrer-bonus =
+    🎉 { $friend } came for a first visit thanks to your invitation: { $count ->
+        [one] +{ $count } bonus stamp
+       *[other] +{ $count } bonus stamps
+    } for you. Thank you for recommending us!
+    { $card }
+referral-referrer-capped = 🎉 { $friend } came for a first visit thanks to your invitation — thank you for recommending us! { $cap ->
+    [0] Invitation bonuses are paused at the moment, so this one brings no stamp.
+    [one] You have already received this month's limit of { $cap } invitation bonus, so this one brings no stamp.
+   *[other] You have already received this month's limit of { $cap } invitation bonuses, so this one brings no stamp.
+}
+referral-friend-taken-back =
+    ↩️ Your visit was cancelled at the counter, so the welcome bonus ({ $count ->
+        [one] { $count } stamp
+       *[other] { $count } stamps
+    }) was taken back as well. It will come back with your next visit.
+    { $card }
+referral-referrer-taken-back =
+    ↩️ The visit of { $friend } was cancelled at the counter, so the invitation bonus ({ $count ->
+        [one] { $count } stamp
+       *[other] { $count } stamps
+    }) was taken back. It will come back when your friend visits us.
+    { $card }
+referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · welcome bonus, first visit on an invitation from { $referrer }
+referral-staff-referrer-bonus = 🤝 { $customer } ({ $number }): +{ $count } · invitation bonus, first visit of { $friend }
+referral-staff-referrer-capped = 🤝 { $customer } ({ $number }): no invitation bonus for the first visit of { $friend }, the monthly limit ({ $cap }) is reached
+referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · invitation bonus taken back, the first visit was undone

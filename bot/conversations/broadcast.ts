@@ -43,7 +43,8 @@ const TOMORROW_HOUR = 10;
 async function ask<V>(conversation: BroadcastConversation, ownerId: number, read: (c: ConversationContext) => Answer<V> | Promise<Answer<V>>) {
   const c = await conversation.wait();
   if (c.chat?.id !== ownerId) return conversation.skip({ next: true });
-  if (!isOwner(c)) {
+  // Asked afresh for every update and recorded, so that a replay does not ask again about old ones.
+  if (!(await conversation.external(() => isOwner(c)))) {
     await c.reply(c.t('owner-only'));
     return conversation.halt();
   }
@@ -106,7 +107,7 @@ function languageName(t: T, locale: Locale): string {
 }
 
 export async function composeBroadcast(conversation: BroadcastConversation, ctx: ConversationContext): Promise<void> {
-  if (!ctx.from || !isOwner(ctx)) return;
+  if (!ctx.from || !(await conversation.external(() => isOwner(ctx)))) return;
   const ownerId = ctx.from.id;
   const { services, config } = ctx;
   const t = ctx.t;

@@ -53,7 +53,9 @@ function refusal(t: T, error: FieldInputError): string {
 }
 
 export async function editSetting(conversation: Conversation<BotContext, ConversationContext>, ctx: ConversationContext, field: string): Promise<void> {
-  if (!isSettingField(field) || !isOwner(ctx)) return;
+  // Whether the sender is an owner is asked afresh for every update, and recorded (external), so that
+  // replaying the conversation later does not ask again about updates already decided.
+  if (!isSettingField(field) || !(await conversation.external(() => isOwner(ctx)))) return;
   const ownerId = ctx.from!.id;
   const { services } = ctx;
   const settings = await conversation.external(() => services.settings.get());
@@ -63,7 +65,7 @@ export async function editSetting(conversation: Conversation<BotContext, Convers
   // again as often as needed without the conversation's stored state growing.
   const answer = await conversation.wait();
   if (answer.chat?.id !== ownerId) return conversation.skip({ next: true });
-  if (!isOwner(answer)) {
+  if (!(await conversation.external(() => isOwner(answer)))) {
     await answer.reply(answer.t('owner-only'));
     return conversation.halt();
   }

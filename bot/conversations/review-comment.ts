@@ -1,8 +1,9 @@
 // After a rating: the customer may type a line for the review (or press Skip, handled by the review
 // feature). The conversation only waits for that line. A text is refused with the reason and the
 // question stays open when it is too long; a sticker, photo or voice message gets a polite "text only".
-// Buttons, commands (/cancel) and menu buttons are the customer moving on: they are handled as usual
-// and the review goes to the staff without a line when its window ends (the review-publish job).
+// A button or a command (/cancel included) is the customer moving on: the wait ends, the update is
+// handled as usual, and the review goes to the staff without a line when its window ends (the
+// review-publish job). Menu buttons are answered by the menu before they reach this conversation.
 // A text that arrives after the window closed is just a text again, for the other features.
 import type { Conversation } from '@grammyjs/conversations';
 import type { BotContext, ConversationContext } from '../context.js';
@@ -27,8 +28,10 @@ export async function reviewComment(
   // Each refused answer is forgotten (skip), so the customer can try again without the state growing.
   const answer = await conversation.wait();
   if (answer.chat?.id !== userId) return conversation.skip({ next: true });
+  if (answer.callbackQuery || answer.message?.text?.startsWith('/')) return conversation.halt({ next: true });
   const message = answer.message;
-  if (!message || message.text?.startsWith('/')) return conversation.halt({ next: true });
+  // An edited message and the like is not an answer.
+  if (!message) return conversation.skip({ next: true });
   const open = await conversation.external(async () => (await services.reviews.openForComment(reviewId, userId)).ok);
   if (!open) return conversation.halt({ next: true });
 

@@ -71,7 +71,7 @@ privateChat.filter(menuButton('menu-invite'), async (ctx) => {
     ctx.services.customers.invitedFriends(customer._id),
   ]);
   const lines = [ctx.t('invite-link', { link: inviteLink(ctx.me.username, customer.referralCode) })];
-  const bonuses = [];
+  const bonuses: string[] = [];
   if (settings.referralBonusReferrer > 0 && settings.referralMonthlyCap > 0) {
     bonuses.push(ctx.t('invite-bonus', { count: settings.referralBonusReferrer }));
   }

@@ -17,8 +17,6 @@ export const leaveReviewFeature = new Composer<BotContext>();
 
 const privateChat = leaveReviewFeature.chatType('private');
 
-privateChat.use(createConversation<BotContext, ConversationContext>(reviewComment, REVIEW_COMMENT));
-
 privateChat.filter(menuButton('menu-review'), async (ctx) => {
   const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
   if (!customer) {
@@ -34,6 +32,9 @@ privateChat.filter(menuButton('menu-review'), async (ctx) => {
   const question = ratingQuestion(ctx.notifier.t, customer.locale as Locale, asked.value, settings, ctx.services.clock.now());
   await ctx.reply(question.text, { reply_markup: question.reply_markup });
 });
+
+// After the menu button (which must never be taken for a review's line), before the review buttons.
+privateChat.use(createConversation<BotContext, ConversationContext>(reviewComment, REVIEW_COMMENT));
 
 /** Only the link buttons of a message stay (the public review link); the others are spent. */
 function linksOnly(markup: InlineKeyboardMarkup | undefined): InlineKeyboardMarkup {

@@ -10,6 +10,7 @@ import { customerModel, type CustomerDoc } from './model.js';
 import { newCardNumber, newCardToken, newReferralCode } from './codes.js';
 import { defaultRegionFor, normalizePhone } from './phone.js';
 import { invitedFriends, referrerFor, type InvitedFriends } from './referrals.js';
+import { reviewModel } from '../reviews/model.js';
 
 export interface Registration {
   telegramId: number;
@@ -170,6 +171,8 @@ export class CustomerService {
         $set: { deletedAt: now, marketingConsent: false, consentChangedAt: now, cardImage: null },
       },
     );
+    // What they wrote in reviews is theirs too; the ratings stay, anonymous, for the owner's average.
+    await reviewModel(this.model.db).updateMany({ customerId: customer._id }, { $set: { comment: null } });
     await this.jobs.cancel({ data: { customerId: String(customer._id) } });
     if (customer.telegramId) await this.preferences.forget(customer.telegramId);
     return ok(undefined);

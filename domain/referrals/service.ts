@@ -118,11 +118,17 @@ export class ReferralService {
     const qualifying = friendHistory.visits[0] ?? null;
     const isQualifying = (bonus: LedgerEntry) => qualifying !== null && bonus.refersTo?.equals(qualifying._id) === true;
     let changed = false;
+    // A bonus that cannot be taken back (its stamps became a reward that was redeemed meanwhile) still
+    // stands for this invitation: that side gets no second one.
+    const settled = { friend: false, referrer: false };
 
     // 1. Bonuses of a visit that no longer qualifies go back.
     for (const bonus of liveBonuses(friendHistory, FRIEND_REASON).filter((b) => !isQualifying(b))) {
       const undone = await this.visits.reverseEntry(bonus, null);
-      if (!undone.ok) continue;
+      if (!undone.ok) {
+        settled.friend ||= undone.error.code === 'RewardAlreadyRedeemed';
+        continue;
+      }
       changed = true;
       notices.push({ kind: 'friendBonusTakenBack', friend, stamps: bonus.stamps, balance: undone.value.balance });
     }
@@ -132,7 +138,10 @@ export class ReferralService {
       const stale = liveBonuses(referrerHistory, REFERRER_REASON).filter((b) => b.key.startsWith(prefix) && !isQualifying(b));
       for (const bonus of stale) {
         const undone = await this.visits.reverseEntry(bonus, null);
-        if (!undone.ok) continue;
+        if (!undone.ok) {
+          settled.referrer ||= undone.error.code === 'RewardAlreadyRedeemed';
+          continue;
+        }
         changed = true;
         notices.push({ kind: 'referrerBonusTakenBack', referrer, friend, stamps: bonus.stamps, balance: undone.value.balance });
       }
@@ -144,7 +153,7 @@ export class ReferralService {
     const stillQualifying = (history: LedgerHistory): NotQualifying | null =>
       history.visits[0]?._id.equals(qualifying._id) ? null : { code: 'NotQualifying' };
 
-    if (settings.referralBonusFriend > 0) {
+    if (settings.referralBonusFriend > 0 && !settled.friend) {
       const granted = await this.visits.grantBonus<NotQualifying>({
         customerId: friendId,
         stamps: settings.referralBonusFriend,
@@ -159,7 +168,7 @@ export class ReferralService {
       }
     }
 
-    if (!referrer || referrer.deletedAt || settings.referralBonusReferrer <= 0) return changed;
+    if (!referrer || referrer.deletedAt || settings.referralBonusReferrer <= 0 || settled.referrer) return changed;
     const cappedKey = `referral-capped:${String(friendId)}:${String(qualifying._id)}`;
     if (await this.once.isClaimed(cappedKey)) return changed;
     const now = this.clock.now();

@@ -22,7 +22,8 @@ const reviewRequestSchema = new Schema(
 const reviewSchema = new Schema(
   {
     customerId: { type: Schema.Types.ObjectId, required: true },
-    visitId: { type: Schema.Types.ObjectId, required: true, unique: true },
+    // Sparse, as unique indexes are here: ratings stored without a visit (imported ones) never collide.
+    visitId: { type: Schema.Types.ObjectId, required: true, index: { unique: true, sparse: true } },
     requestId: { type: Schema.Types.ObjectId, required: true },
     visitAt: { type: Date, required: true },
     rating: { type: Number, required: true, min: 1, max: 5 },

@@ -3,6 +3,8 @@ import { createHarness, type Harness } from '../harness/index.js';
 import { countCustomers, customerOf, giveStamps, onboard } from '../harness/customers.js';
 import { ledgerModel } from '../../domain/ledger/model.js';
 import { JOBS_COLLECTION } from '../../jobs/scheduler.js';
+import { Types } from 'mongoose';
+import { reviewModel } from '../../domain/reviews/model.js';
 
 describe('Delete my data', () => {
   let h: Harness;
@@ -51,6 +53,29 @@ describe('Delete my data', () => {
     const jobs = await h.app.conn.collection(JOBS_COLLECTION).find({ name: 'test-customer-reminder' }).toArray();
     expect(jobs.map((j) => (j.data as { customerId: string }).customerId)).toEqual([otherId]);
     expect(await h.services.preferences.getLocale(user.id)).toBeUndefined();
+  });
+
+  it('also erases what the customer wrote in reviews, keeping the rating for the owner\'s totals', async () => {
+    const user = h.user({ language_code: 'en' });
+    await onboard(h, user);
+    const customer = (await customerOf(h, user))!;
+    const now = h.clock.now();
+    await reviewModel(h.app.conn).create({
+      customerId: customer._id,
+      visitId: new Types.ObjectId(),
+      requestId: new Types.ObjectId(),
+      visitAt: now,
+      rating: 5,
+      comment: 'Ask for Anna, my neighbour at Vitosha 12',
+      at: now,
+      commentUntil: now,
+      bonusStamps: 0,
+    });
+    await user.send(h.app.t('en', 'menu-delete'));
+    await user.press(h.app.t('en', 'delete-yes'));
+    const stored = await h.app.conn.collection('reviews').findOne({ customerId: customer._id });
+    expect(stored?.comment).toBeNull();
+    expect(stored?.rating).toBe(5);
   });
 
   it('a new /start after deletion begins a fresh onboarding, and the phone is free again', async () => {

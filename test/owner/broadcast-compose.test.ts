@@ -210,6 +210,26 @@ describe('/broadcast: composing a broadcast', () => {
     expect(await h.app.scheduler.pending(BROADCAST_JOB)).toHaveLength(1);
   });
 
+  it('ownership is checked at every press: an owner removed from OWNER_IDS mid-way cannot confirm', async () => {
+    await owner.send('/broadcast');
+    await owner.press(/^Everyone/);
+    await owner.send('Last offer');
+    await owner.press(/^Skip/);
+    await owner.press(/^Skip/);
+    await owner.press('🚀 Now');
+    const owners = h.config.OWNER_IDS.splice(0);
+    try {
+      await owner.press('✅ Confirm');
+      expect(owner.lastText).toBe('🔒 This is for the owner of the program only.');
+      expect(await broadcastModel(h.app.conn).countDocuments()).toBe(0);
+    } finally {
+      h.config.OWNER_IDS.push(...owners);
+    }
+    // The conversation ended with the refusal: the old button does nothing now.
+    await owner.press('✅ Confirm');
+    expect(await broadcastModel(h.app.conn).countDocuments()).toBe(0);
+  });
+
   it('a customer can neither start a broadcast nor confirm one with a forged button', async () => {
     const customer = h.user({ language_code: 'ru' });
     await customer.send('/broadcast');

@@ -246,6 +246,22 @@ describe('pacing', () => {
     expect(time.now()).toBeGreaterThanOrEqual(calls[0]! + 3000);
   });
 
+  it('after a 429 the pace settles below the refused one, and only slowly creeps back to the configured pace', async () => {
+    const time = virtualTime();
+    const limiter = new RateLimiter(30, time);
+    await limiter.take();
+    limiter.pause(1);
+    expect(limiter.pace).toBeCloseTo(27, 6);
+    // Ten quiet seconds: back up, but not above 95% of the pace Telegram refused.
+    for (let i = 0; i < 300; i++) await limiter.take();
+    expect(limiter.pace).toBeGreaterThan(28);
+    expect(limiter.pace).toBeLessThanOrEqual(30 * 0.95 + 30 * 0.001 * 12);
+    // A quiet half hour later it is at the configured pace again, never above it.
+    await time.sleep(30 * 60 * 1000);
+    await limiter.take();
+    expect(limiter.pace).toBe(30);
+  });
+
   it('403 is "blocked", a refused request "failed", and no answer at all "unknown" (never resent)', async () => {
     const outcomes: string[] = [];
     for (const failure of [

@@ -173,6 +173,20 @@ describe('/settings', () => {
     expect(settings.dailyCap).toBe(3);
   });
 
+  it('ownership is checked at every step: an owner removed from OWNER_IDS mid-way changes nothing', async () => {
+    await openSetting('dailyCap');
+    const owners = h.config.OWNER_IDS.splice(0);
+    try {
+      await owner.send('9');
+      expect(owner.lastText).toBe('🔒 This is for the owner of the program only.');
+      await owner.press(/^✏️/);
+      expect(lastAlert(h)).toBe('🔒 This is for the owner of the program only.');
+    } finally {
+      h.config.OWNER_IDS.push(...owners);
+    }
+    expect((await h.services.settings.get()).dailyCap).toBe(3);
+  });
+
   it('a customer cannot open settings, flip a switch or change a value, even with forged buttons', async () => {
     const customer = h.user({ language_code: 'bg' });
     await customer.send('/settings');
