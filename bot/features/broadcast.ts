@@ -23,6 +23,7 @@ privateChat.command('broadcast', async (ctx) => {
   if (await refusedAsNonOwner(ctx)) return;
   // A fresh /broadcast starts over.
   await ctx.conversation.exit(BROADCAST);
+  await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of
   await ctx.conversation.enter(BROADCAST);
 });
 

@@ -77,6 +77,7 @@ privateChat.callbackQuery(reviewData.ratePattern, async (ctx) => {
   // Waiting for the line: a newer review replaces an older one still waiting.
   await ctx.conversation.exit(REVIEW_COMMENT);
   try {
+    await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of
     await ctx.conversation.enter(REVIEW_COMMENT, reviewId, thanks.message_id, publicUrl);
   } catch (error) {
     // Another conversation is running (an owner mid-setting): Skip still works, and the review goes to

@@ -62,5 +62,6 @@ privateChat.callbackQuery(ownerData.settingsEditPattern, async (ctx) => {
   if (!isSettingField(field)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
   await ctx.answerCallbackQuery();
   await ctx.conversation.exit(EDIT_SETTING);
+  await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of
   await ctx.conversation.enter(EDIT_SETTING, field);
 });

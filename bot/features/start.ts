@@ -19,5 +19,6 @@ privateChat.command('start', async (ctx, next) => {
   const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
   if (customer) return showCard(ctx, customer);
   const referralCode = payload.startsWith('ref_') ? payload.slice('ref_'.length) : undefined;
+  await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of
   await ctx.conversation.enter(ONBOARDING, referralCode);
 });
