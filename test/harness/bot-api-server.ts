@@ -97,7 +97,9 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
       if (method === 'getUpdates') {
         const offset = Number(payload.offset ?? 0);
         confirmed = Math.max(confirmed, offset);
-        const pending = () => queue.filter((u) => u.update_id >= offset);
+        // As Telegram does, an offset confirms every update before it for good: a restarted bot
+        // (which starts again from offset 0) does not get them a second time.
+        const pending = () => queue.filter((u) => u.update_id >= Math.max(offset, confirmed));
         if (pending().length === 0) {
           const timeout = Math.min(Number(payload.timeout ?? 0), 2) * 1000;
           await new Promise<void>((resolve) => {
