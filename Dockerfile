@@ -1,5 +1,6 @@
 # Build stage: compile TypeScript with the dev dependencies.
 FROM node:24-bookworm-slim AS build
+ENV MONGOMS_DISABLE_POSTINSTALL=1
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -14,6 +15,8 @@ RUN npm run build
 # Runtime stage: production dependencies only, non-root.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production
+# docker-compose gives the bot a MongoDB; the embedded one (and its mongod download) is not needed here.
+ENV MONGOMS_DISABLE_POSTINSTALL=1
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
