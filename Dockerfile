@@ -10,6 +10,8 @@ COPY bot ./bot
 COPY domain ./domain
 COPY jobs ./jobs
 COPY locales ./locales
+# Types of the FerretDB fallback's builder (the fallback itself is not used in the image).
+COPY tools/ferretdb/build-lib.mjs tools/ferretdb/build-lib.d.mts ./tools/ferretdb/
 RUN npm run build
 
 # Runtime stage: production dependencies only, non-root.
