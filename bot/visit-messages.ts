@@ -14,7 +14,7 @@ import type {
   VisitConfirmed,
 } from '../domain/visits/service.js';
 import { UNDO_MINUTES } from '../domain/visits/service.js';
-import { startOfBusinessDay } from '../domain/visits/business-day.js';
+import { startOfLocalDay as startOfBusinessDay } from '../domain/business-time.js';
 import type { TranslationVars } from './i18n.js';
 import type { Notifier } from './notifier.js';
 import { undoKeyboard, type CardButtons } from './keyboards/staff.js';

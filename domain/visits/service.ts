@@ -33,7 +33,9 @@ import { LedgerHistory } from '../ledger/history.js';
 import { ledgerModel, type LedgerEntry } from '../ledger/model.js';
 import type { Balance } from '../ledger/balance.js';
 import { err, ok, type Result } from '../result.js';
-import { startOfBusinessDay } from './business-day.js';
+// The business day is the calendar day in the owner's time zone: a café in Sofia must not see its
+// daily cap reset at 02:00 local time.
+import { startOfLocalDay as startOfBusinessDay } from '../business-time.js';
 import type { CardNotFound, RedeemError, UndoError, VisitError } from './errors.js';
 
 export const UNDO_MINUTES = 10;

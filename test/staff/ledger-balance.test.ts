@@ -8,7 +8,7 @@ import { createHarness, STAFF_CHAT_ID, type Harness, type TestUser } from '../ha
 import { staffData } from '../../bot/keyboards/staff.js';
 import { balanceOf } from '../../domain/ledger/balance.js';
 import { ledgerModel } from '../../domain/ledger/model.js';
-import { startOfBusinessDay } from '../../domain/visits/business-day.js';
+import { startOfLocalDay as startOfBusinessDay } from '../../domain/business-time.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import { buttonData, ledgerOf, ledgerSum, registerCustomer, screenIdOf, shownBalance } from './fixtures.js';
 

@@ -4,7 +4,7 @@ import { staffData } from '../../bot/keyboards/staff.js';
 import { createI18n } from '../../bot/i18n.js';
 import { refusalText } from '../../bot/visit-messages.js';
 import { canonicalCardNumber } from '../../domain/cards/card-number.js';
-import { startOfBusinessDay } from '../../domain/visits/business-day.js';
+import { startOfLocalDay as startOfBusinessDay } from '../../domain/business-time.js';
 import type { StaffActionError } from '../../domain/visits/errors.js';
 import { buttonData, lastAnswer, ledgerOf, openCard, registerCustomer, screenIdOf } from './fixtures.js';
 
