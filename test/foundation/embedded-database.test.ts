@@ -25,11 +25,13 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('the embedded database of `npm
   const telegram = new FakeTelegram();
   const dataDir = mkdtempSync(join(tmpdir(), 'loyalty-data-'));
   let api: LocalBotApi;
+  const children: ChildProcess[] = [];
 
   beforeAll(async () => {
     api = await startLocalBotApi(telegram);
   });
   afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     await api.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -41,6 +43,7 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('the embedded database of `npm
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BOT_TOKEN: '123456:EMBEDDED-test-token', BOT_API_ROOT: api.apiRoot, DATA_DIR: dataDir, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    children.push(child);
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     await waitFor(() => output.includes('jobs started') || child.exitCode !== null, 90_000, 'the bot to start');
