@@ -141,6 +141,22 @@ describe('hostile input', () => {
             location: { latitude: 42.7, longitude: 23.3 },
           },
         } as never),
+      // The rest of Telegram's update kinds, which the bot does not ask for but must shrug off.
+      async (u: TestUser) => {
+        const chat = { id: rnd.next() < 0.5 ? u.id : STAFF_CHAT_ID, type: 'supergroup', title: 'g' };
+        const member = (status: string) => ({ status, user: u.info, ...(status === 'kicked' ? { until_date: 0 } : {}) });
+        const updates = [
+          { inline_query: { id: randomText(8), from: u.info, query: randomText(50), offset: '' } },
+          { chosen_inline_result: { result_id: randomText(5), from: u.info, query: randomText(10) } },
+          { chat_member: { chat, from: u.info, date: 1, old_chat_member: member('member'), new_chat_member: member(rnd.pick(['left', 'kicked', 'administrator'])) } },
+          { chat_join_request: { chat, from: u.info, user_chat_id: u.id, date: 1 } },
+          { poll_answer: { poll_id: randomText(6), user: u.info, option_ids: [0] } },
+          { message_reaction: { chat, message_id: rnd.int(2000), user: u.info, date: 1, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] } },
+          { edited_channel_post: { message_id: 4, date: 1, edit_date: 2, chat: { id: -100777, type: 'channel', title: 'c' }, text: randomText(10) } },
+          { pre_checkout_query: { id: randomText(6), from: u.info, currency: 'EUR', total_amount: 100, invoice_payload: randomText(10) } },
+        ];
+        await h.handle(rnd.pick(updates) as never);
+      },
       async () =>
         h.handle({
           channel_post: { message_id: 3, date: 1, chat: { id: -100777, type: 'channel', title: 'c' }, text: randomText(20) },
