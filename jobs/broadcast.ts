@@ -49,9 +49,14 @@ export class TelegramBroadcastSender implements BroadcastSender {
     this.concurrency = Math.min(MAX_LANES, Math.max(1, Math.ceil(perSecond / 2)));
   }
 
+  ready(signal?: AbortSignal): Promise<boolean> {
+    return this.limiter.take(signal);
+  }
+
   async send(recipient: Recipient, message: BroadcastMessage): Promise<DeliveryOutcome> {
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.take();
+      // The first attempt's turn was taken by ready(); a retry after a 429 waits for a new one.
+      if (attempt > 1) await this.limiter.take();
       try {
         if (message.photoFileId) await this.api.sendPhoto(recipient.telegramId, message.photoFileId, { caption: message.text });
         else await this.api.sendMessage(recipient.telegramId, message.text);

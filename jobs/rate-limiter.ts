@@ -8,10 +8,14 @@ import { setTimeout as wait } from 'node:timers/promises';
 
 export interface Timekeeping {
   now(): number;
-  sleep(ms: number): Promise<unknown>;
+  /** Resolves true after `ms`, or false as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<boolean>;
 }
 
-const realTime: Timekeeping = { now: () => performance.now(), sleep: (ms) => wait(ms) };
+const realTime: Timekeeping = {
+  now: () => performance.now(),
+  sleep: (ms, signal) => wait(ms, true, signal ? { signal } : undefined).catch(() => false),
+};
 
 /** After a 429 the pace is multiplied by this, and kept under CEILING × the refused pace. */
 const BACK_OFF = 0.9;
@@ -41,20 +45,21 @@ export class RateLimiter {
     return this.perSecond;
   }
 
-  /** Resolves when the caller may send one message. */
-  async take(): Promise<void> {
+  /** Resolves (true) when the caller may send one message; false if `signal` ended the wait first. */
+  async take(signal?: AbortSignal): Promise<boolean> {
     for (;;) {
+      if (signal?.aborted) return false;
       const now = this.time.now();
       if (this.pausedUntil > now) {
-        await this.time.sleep(this.pausedUntil - now);
+        if (!(await this.time.sleep(this.pausedUntil - now, signal))) return false;
         continue;
       }
       this.recover(now);
       const slot = Math.max(now, this.nextSlot);
       this.nextSlot = slot + 1000 / this.perSecond;
-      if (slot > now) await this.time.sleep(slot - now);
+      if (slot > now && !(await this.time.sleep(slot - now, signal))) return false;
       // A flood-wait that began while this caller waited for its slot applies to it too.
-      if (this.pausedUntil <= this.time.now()) return;
+      if (this.pausedUntil <= this.time.now()) return true;
     }
   }
 

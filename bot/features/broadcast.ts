@@ -21,9 +21,8 @@ privateChat.use(createConversation<BotContext, ConversationContext>(composeBroad
 
 privateChat.command('broadcast', async (ctx) => {
   if (await refusedAsNonOwner(ctx)) return;
-  // A fresh /broadcast starts over.
-  await ctx.conversation.exit(BROADCAST);
-  await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of
+  // A fresh /broadcast starts over, and replaces whatever else the owner was in the middle of.
+  await ctx.conversation.exitAll();
   await ctx.conversation.enter(BROADCAST);
 });
 

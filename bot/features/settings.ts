@@ -61,7 +61,6 @@ privateChat.callbackQuery(ownerData.settingsEditPattern, async (ctx) => {
   const field = ctx.match[1];
   if (!isSettingField(field)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
   await ctx.answerCallbackQuery();
-  await ctx.conversation.exit(EDIT_SETTING);
   await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of
   await ctx.conversation.enter(EDIT_SETTING, field);
 });

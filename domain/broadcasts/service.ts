@@ -54,6 +54,12 @@ export type DeliveryOutcome = Exclude<DeliveryOutcomeStatus, 'skipped'>;
 export interface BroadcastSender {
   /** How many messages may be on their way at once. */
   concurrency: number;
+  /**
+   * Waits until a message may go out (the pace, a flood-wait). Called before the recipient is claimed,
+   * so that a claim is followed at once by its send; false when `signal` stopped the wait.
+   */
+  ready(signal?: AbortSignal): Promise<boolean>;
+  /** Sends now (waiting out a 429 itself, which proves the message was not delivered). */
   send(recipient: Recipient, message: BroadcastMessage): Promise<DeliveryOutcome>;
 }
 
@@ -284,14 +290,14 @@ export class BroadcastService {
     for await (const batch of batches) {
       broadcast = await this.find(broadcastId);
       if (!broadcast || broadcast.status === 'cancelled') break;
-      if (options.signal?.aborted) return { state: 'interrupted', reason: 'stopped' };
 
       const queue = [...batch];
       let failures = 0;
+      let stopped = false;
       const lane = async () => {
-        for (let recipient = queue.shift(); recipient; recipient = queue.shift()) {
+        for (let recipient = queue.shift(); recipient && !stopped; recipient = queue.shift()) {
           try {
-            await this.deliverTo(broadcast!, recipient, sender, source, settings);
+            if (!(await this.deliverTo(broadcast!, recipient, sender, source, settings, options.signal))) stopped = true;
           } catch (error) {
             failures++;
             firstProblem ??= error;
@@ -299,6 +305,8 @@ export class BroadcastService {
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, sender.concurrency) }, lane));
+      // The worker is stopping: whoever was not reached yet is left unclaimed for the next run.
+      if (stopped) return { state: 'interrupted', reason: 'stopped' };
       troubled += failures;
       if (troubled === 0) {
         await this.broadcasts.updateOne(
@@ -313,35 +321,50 @@ export class BroadcastService {
   }
 
   /**
-   * One recipient: take a weekly marketing slot, claim the delivery, send, record the outcome. The
-   * claim is the last write before sending, so a worker that loses its database mid-way has sent
-   * exactly to the recipients it claimed.
+   * One recipient: take a weekly marketing slot, wait for the pace, claim the delivery, send, record
+   * the outcome. Nothing but the claim itself stands between claim and send, so a worker that dies
+   * has sent to (almost) exactly the recipients it claimed. False: stopped before claiming.
    */
-  private async deliverTo(broadcast: BroadcastDoc, recipient: Recipient, sender: BroadcastSender, source: string, settings: Settings): Promise<void> {
+  private async deliverTo(
+    broadcast: BroadcastDoc,
+    recipient: Recipient,
+    sender: BroadcastSender,
+    source: string,
+    settings: Settings,
+    signal: AbortSignal | undefined,
+  ): Promise<boolean> {
     const key = deliveryKey(broadcast._id, recipient.customerId);
     const slot = await persist(() =>
       this.marketing.reserve(recipient.customerId, source, this.clock.now(), settings.marketingMaxPerWeek, settings.timeZone),
     );
+    const giveBack = async () => {
+      if (slot.ok) await persist(() => this.marketing.release(slot.slot));
+    };
+    if (slot.ok && !(await sender.ready(signal))) {
+      await giveBack();
+      return false;
+    }
     try {
       await persist(() => this.deliveries.create({ _id: key, broadcastId: broadcast._id, customerId: recipient.customerId, at: this.clock.now() }));
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       // Handled by an earlier run (or by our own retried insert): its claim decides.
-      if (slot.ok) await persist(() => this.marketing.release(slot.slot));
-      return;
+      await giveBack();
+      return true;
     }
     const record = (status: DeliveryOutcomeStatus) =>
       persist(() => this.outcomes.create({ _id: key, broadcastId: broadcast._id, status, at: this.clock.now() }));
     if (!slot.ok) {
       await record('skipped');
-      return;
+      return true;
     }
 
     const outcome = await sender.send(recipient, messageFor(broadcast, recipient.locale));
     await record(outcome);
     // "unknown" may have reached the customer, so it keeps its slot under the weekly cap.
-    if (outcome === 'blocked' || outcome === 'failed') await persist(() => this.marketing.release(slot.slot));
+    if (outcome === 'blocked' || outcome === 'failed') await giveBack();
     if (outcome === 'blocked') await persist(() => this.customers.updateOne({ _id: recipient.customerId }, { $set: { unreachable: true } }));
+    return true;
   }
 
   private async finish(broadcastId: string): Promise<RunResult> {

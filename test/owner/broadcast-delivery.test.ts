@@ -202,6 +202,7 @@ describe('pacing', () => {
       sleep: async (ms: number) => {
         await Promise.resolve();
         now = Math.max(now, now + ms);
+        return true;
       },
       get elapsed() {
         return now;
