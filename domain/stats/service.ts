@@ -67,7 +67,15 @@ export class StatsService {
   }
 
   private async countEntries(type: 'reward' | 'redeem', undone: Types.ObjectId[], period: Period = {}): Promise<number> {
-    return this.ledger.countDocuments({ type, _id: { $nin: undone }, ...this.atFilter(period) });
+    const count = await this.ledger.countDocuments({ type, _id: { $nin: undone }, ...this.atFilter(period) });
+    if (type === 'redeem') return count;
+    // Undoing the stamps that completed a card takes its reward back on the undo entry itself
+    // (rewards: -1) rather than undoing the reward entry: those rewards were never really issued.
+    const [takenBack] = await this.ledger.aggregate<{ n: number }>([
+      { $match: { type: 'undo', rewards: { $lt: 0 }, ...this.atFilter(period) } },
+      { $group: { _id: null, n: { $sum: '$rewards' } } },
+    ]);
+    return count + (takenBack?.n ?? 0);
   }
 
   private async countRows(pipeline: object[]): Promise<number> {
