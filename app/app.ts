@@ -10,7 +10,6 @@ import { createBot, type AppBot, type CreateBotOptions } from '../bot/index.js';
 import { createI18n, translator, type Translator } from '../bot/i18n.js';
 import { Notifier } from '../bot/notifier.js';
 import { createBroadcastApi } from '../bot/broadcast-api.js';
-import { ensureStorageIndexes } from '../bot/storage.js';
 import { registerCommands } from '../bot/commands.js';
 import { JobScheduler } from '../jobs/scheduler.js';
 import { defineJobs } from '../jobs/index.js';
@@ -75,7 +74,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     const broadcastApi = createBroadcastApi(config, options.bot);
     defineJobs(scheduler, { services, notifier, logger, config, broadcastApi });
     await ensureIndexes(conn);
-    await ensureStorageIndexes(conn);
 
     return {
       config,

@@ -37,11 +37,3 @@ export function mongoStorage<T>(conn: Connection, collectionName: string): Stora
     },
   };
 }
-
-/** Keys are the documents' _id, so no extra index is needed; kept as the place to add one. */
-export async function ensureStorageIndexes(conn: Connection): Promise<void> {
-  for (const name of [SESSIONS, CONVERSATIONS]) {
-    const exists = await conn.db?.listCollections({ name }).hasNext();
-    if (!exists) await conn.createCollection(name).catch(() => undefined);
-  }
-}

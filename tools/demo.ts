@@ -62,38 +62,22 @@ class Story {
     return { id: user.id, type: 'private' as const, first_name: user.first_name };
   }
 
+  /** A message from `user` in their private chat with the bot. */
+  private message(user: User, fields: Record<string, unknown>): Omit<Update, 'update_id'> {
+    return {
+      message: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat(user), from: user, ...fields },
+    } as Omit<Update, 'update_id'>;
+  }
+
   async send(user: User, text: string): Promise<void> {
     const command = /^\/\w+/.exec(text);
-    await this.deliver(
-      {
-        message: {
-          message_id: this.messageId++,
-          date: Math.floor(Date.now() / 1000),
-          chat: this.chat(user),
-          from: user,
-          text,
-          ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-        },
-      } as Omit<Update, 'update_id'>,
-      text,
-      user,
-    );
+    const entities = command ? [{ type: 'bot_command', offset: 0, length: command[0].length }] : undefined;
+    await this.deliver(this.message(user, { text, ...(entities ? { entities } : {}) }), text, user);
   }
 
   async shareContact(user: User, phone: string): Promise<void> {
-    await this.deliver(
-      {
-        message: {
-          message_id: this.messageId++,
-          date: Math.floor(Date.now() / 1000),
-          chat: this.chat(user),
-          from: user,
-          contact: { phone_number: phone, first_name: user.first_name, user_id: user.id },
-        },
-      } as Omit<Update, 'update_id'>,
-      '📱 shares their phone number',
-      user,
-    );
+    const contact = { phone_number: phone, first_name: user.first_name, user_id: user.id };
+    await this.deliver(this.message(user, { contact }), '📱 shares their phone number', user);
   }
 
   async press(user: User, label: string | RegExp, chatId = user.id): Promise<void> {
