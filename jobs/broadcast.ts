@@ -13,7 +13,7 @@ import type { BroadcastDoc } from '../domain/broadcasts/model.js';
 import type { Recipient } from '../domain/broadcasts/segments.js';
 import type { JobDeps } from './index.js';
 import { RateLimiter } from './rate-limiter.js';
-import type { JobMeta, JobScheduler } from './scheduler.js';
+import { LeaseLost, type JobMeta, type JobScheduler } from './scheduler.js';
 
 export const BROADCAST_WATCHDOG_JOB = 'broadcast-watchdog';
 
@@ -25,10 +25,14 @@ export interface BroadcastJobData {
 
 /** A message refused with 429 this often in a row is given up (it was certainly not delivered). */
 const MAX_FLOOD_WAITS = 10;
-const HEARTBEAT_MS = 30_000;
+/**
+ * The run renews its lease this often; one whose lease has run out (its worker died) is taken over by
+ * the next worker to look, so a broadcast resumes within about LEASE_MS + the poll interval.
+ */
+const HEARTBEAT_MS = 5_000;
 /** Requests in flight at most: plenty for Telegram's ~30/s; more would only crowd the database. */
 const MAX_LANES = 16;
-const LOCK_LIFETIME_MS = 2 * 60_000;
+export const BROADCAST_LEASE_MS = 20_000;
 
 function isBlocked(error: GrammyError): boolean {
   return error.error_code === 403 || /chat not found|user is deactivated/i.test(error.description);
@@ -93,14 +97,19 @@ async function reportToOwner(deps: JobDeps, broadcast: BroadcastDoc, report: Bro
 export async function runBroadcastJob(deps: JobDeps, data: BroadcastJobData, meta: Pick<JobMeta, 'signal' | 'touch'>): Promise<void> {
   const { services, logger, config, broadcastApi } = deps;
   const sender = new TelegramBroadcastSender(broadcastApi, config.BROADCAST_RATE);
+  // Another worker took the run over (this one was presumed dead): stop at once, it carries on.
+  const takenOver = new AbortController();
   const alive = setInterval(() => {
-    Promise.all([meta.touch(), services.broadcasts.heartbeat(data.broadcastId)]).catch((error: unknown) =>
-      logger.warn({ err: error, broadcastId: data.broadcastId }, 'broadcast heartbeat failed'),
-    );
+    Promise.all([meta.touch(), services.broadcasts.heartbeat(data.broadcastId)]).catch((error: unknown) => {
+      if (error instanceof LeaseLost) takenOver.abort();
+      logger.warn({ err: error, broadcastId: data.broadcastId }, 'broadcast heartbeat failed');
+    });
   }, HEARTBEAT_MS);
   alive.unref();
   try {
-    const result = await services.broadcasts.run(data.broadcastId, sender, { signal: meta.signal });
+    const signal = AbortSignal.any([meta.signal, takenOver.signal]);
+    const result = await services.broadcasts.run(data.broadcastId, sender, { signal });
+    if (takenOver.signal.aborted) return;
     logger.info({ broadcastId: data.broadcastId, state: result.state, floodWaits: sender.floodWaits }, 'broadcast run ended');
     if (result.state === 'interrupted') {
       if (result.reason === 'troubled') {
@@ -120,7 +129,7 @@ export function defineBroadcastJobs(scheduler: JobScheduler, deps: JobDeps): voi
   // One broadcast at a time per worker, so that the pace is the configured one.
   scheduler.define<BroadcastJobData>(BROADCAST_JOB, (data, meta) => runBroadcastJob(deps, data, meta), {
     concurrency: 1,
-    lockLifetimeMs: LOCK_LIFETIME_MS,
+    leaseMs: BROADCAST_LEASE_MS,
   });
   scheduler.define(
     BROADCAST_WATCHDOG_JOB,
