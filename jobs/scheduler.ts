@@ -370,15 +370,20 @@ export class JobScheduler {
           else {
             // Never due again at this same `now`, so this loop moves on.
             const later = next.kind === 'later' ? new Date(Math.max(next.at.getTime(), now.getTime() + 1)) : null;
-            await this.agenda.db.saveJobState(
-              {
-                ...attrs,
-                lockedAt: undefined,
-                nextRunAt: later,
-                ...(next.kind === 'givenUp' ? { failReason: next.reason, failedAt: now } : {}),
-              },
-              { lastModifiedBy: 'runDue' },
-            );
+            await this.agenda.db
+              .saveJobState(
+                {
+                  ...attrs,
+                  lockedAt: undefined,
+                  nextRunAt: later,
+                  ...(next.kind === 'givenUp' ? { failReason: next.reason, failedAt: now } : {}),
+                },
+                { lastModifiedBy: 'runDue' },
+              )
+              .catch(async (error: unknown) => {
+                // Another worker finished the job and removed it meanwhile: nothing left to save.
+                if ((await this.agenda.db.queryJobs({ id: jobId })).jobs.length > 0) throw error;
+              });
           }
           if (next.ran) {
             ran++;

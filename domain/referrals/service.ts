@@ -100,17 +100,23 @@ export class ReferralService {
   }
 
   /** Brings the friend's referral bonuses in line with their visits (see the header); returns what changed. */
-  async settle(friendId: Types.ObjectId | string): Promise<ReferralNotice[]> {
+  /**
+   * With `retrying` (an earlier attempt of the same job may have died after granting a bonus but
+   * before telling anyone), the bonuses that already stand are reported too; the caller tells each
+   * notice once by its `noticeKey`.
+   */
+  async settle(friendId: Types.ObjectId | string, options: { retrying?: boolean } = {}): Promise<ReferralNotice[]> {
     if (!Types.ObjectId.isValid(friendId)) return [];
     const notices: ReferralNotice[] = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      if (!(await this.settleOnce(new Types.ObjectId(String(friendId)), notices))) break;
+      if (!(await this.settleOnce(new Types.ObjectId(String(friendId)), notices, options.retrying === true))) break;
     }
     return notices;
   }
 
   /** One pass; true when it changed the ledger (then the next pass checks the result). */
-  private async settleOnce(friendId: Types.ObjectId, notices: ReferralNotice[]): Promise<boolean> {
+  private async settleOnce(friendId: Types.ObjectId, notices: ReferralNotice[], retrying: boolean): Promise<boolean> {
+    const told = (kind: string, key: string) => notices.some((n) => (n.kind === kind && 'bonus' in n ? n.bonus.entry.key === key : false));
     const friend = await this.customers.findById(friendId).lean<CustomerDoc>();
     if (!friend?.referredBy) return false;
     const referrer = await this.customers.findById(friend.referredBy).lean<CustomerDoc>();
@@ -162,8 +168,8 @@ export class ReferralService {
         refersTo: qualifying._id,
         refuse: stillQualifying,
       });
-      if (granted.ok && !granted.value.duplicate) {
-        changed = true;
+      if (granted.ok && (!granted.value.duplicate || (retrying && !told('friendBonus', granted.value.entry.key)))) {
+        changed ||= !granted.value.duplicate;
         notices.push({ kind: 'friendBonus', friend, referrer: referrer?.deletedAt ? null : referrer, bonus: granted.value });
       }
     }
@@ -186,8 +192,8 @@ export class ReferralService {
       },
     });
     if (granted.ok) {
-      if (!granted.value.duplicate) {
-        changed = true;
+      if (!granted.value.duplicate || (retrying && !told('referrerBonus', granted.value.entry.key))) {
+        changed ||= !granted.value.duplicate;
         notices.push({ kind: 'referrerBonus', referrer, friend, bonus: granted.value });
       }
     } else if (await this.once.claim(cappedKey, now)) {

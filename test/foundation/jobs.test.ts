@@ -66,4 +66,31 @@ describe('Agenda jobs', () => {
     await Promise.all([h.app.scheduler.runDue(h.clock.now()), other.scheduler.runDue(h.clock.now())]);
     expect(count).toBe(10);
   });
+
+  it('a failing one-off job is retried with a growing backoff, then given up with one error line', async () => {
+    let runs = 0;
+    h.app.scheduler.define('test-always-fails', async () => {
+      runs++;
+      throw new Error('still broken');
+    });
+    const jobId = await h.app.scheduler.schedule('test-always-fails', h.clock.now(), {});
+    const errorsBefore = h.errorLogs.length;
+    await h.runJobs();
+    // 30 s, 2 min, 8 min, 32 min between the five attempts.
+    for (const wait of [30, 120, 480, 1920]) {
+      h.clock.advance({ seconds: wait - 1 });
+      expect(await h.runJobs()).toBe(0);
+      h.clock.advance({ seconds: 1 });
+      expect(await h.runJobs()).toBe(1);
+    }
+    expect(runs).toBe(5);
+    h.clock.advance({ days: 1 });
+    expect(await h.runJobs()).toBe(0);
+    expect(runs).toBe(5);
+    const attempts = await h.app.scheduler.attemptsOf(jobId);
+    expect(attempts.map((a) => a.state)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'exhausted']);
+    const givenUp = h.errorLogs.slice(errorsBefore);
+    expect(givenUp).toHaveLength(1);
+    expect(JSON.parse(givenUp[0]!)).toMatchObject({ job: 'test-always-fails', jobId, attempts: 5, msg: 'job given up after its last attempt' });
+  });
 });

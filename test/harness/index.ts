@@ -32,6 +32,8 @@ export interface HarnessOptions {
   /** Another server than the suite's (a test that stops and starts its own). */
   mongoUri?: string;
   databaseTimeoutMs?: number;
+  /** Another way to the suite's own server (a DatabaseProxy's uri); the test file's database stays the same. */
+  connectVia?: string;
 }
 
 let updateId = 1;
@@ -290,7 +292,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     createApp({
       config,
       logger,
-      mongoUri: options.mongoUri ?? db.uri,
+      mongoUri: options.mongoUri ?? options.connectVia ?? db.uri,
       ...(options.databaseTimeoutMs ? { databaseTimeoutMs: options.databaseTimeoutMs } : {}),
       dbName: db.dbName,
       clock,
