@@ -30,6 +30,8 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults }: 
   const preferences = new PreferencesService(conn);
   const customers = new CustomerService(conn, clock, jobs, preferences);
   const visits = new VisitsService(conn, clock, settings, jobs);
+  // Turning reward expiry on (or changing its days) concerns rewards that already exist, too.
+  settings.onChange(() => visits.scheduleExpirySweep());
   const pendingActions = new PendingActions(conn, clock);
   const once = new OnceKeys(conn);
   const marketing = new MarketingLog(conn);

@@ -63,8 +63,11 @@ const settingsDocSchema = new Schema(
 
 export type SettingsError = { code: 'InvalidSetting'; field: string; message: string };
 
+export type SettingsListener = (settings: Settings) => Promise<void>;
+
 export class SettingsService {
   private readonly model;
+  private readonly listeners: SettingsListener[] = [];
 
   constructor(
     conn: Connection,
@@ -93,6 +96,12 @@ export class SettingsService {
       { $set: { values: parsed.data, updatedAt: new Date(), updatedBy: by } },
       { upsert: true },
     );
+    for (const listener of this.listeners) await listener(parsed.data);
     return ok(parsed.data);
+  }
+
+  /** Called after every change saved through this service (e.g. to schedule what the new values need). */
+  onChange(listener: SettingsListener): void {
+    this.listeners.push(listener);
   }
 }

@@ -318,11 +318,16 @@ export class JobScheduler {
     return this.claims.find({ jobId }).sort({ attempt: 1 }).toArray();
   }
 
-  async start(): Promise<void> {
+  /** What a worker does before it takes jobs: its indexes, the repeating jobs, the start hooks. */
+  async prepare(): Promise<void> {
     await this.agenda.ready;
     await this.ensureIndexes();
     for (const [name, interval] of this.repeating) await this.every(name, interval);
     for (const hook of this.startHooks) await hook();
+  }
+
+  async start(): Promise<void> {
+    await this.prepare();
     await this.agenda.start();
     this.running = true;
   }

@@ -393,10 +393,25 @@ export class VisitsService {
     return expired;
   }
 
-  /** Makes sure a sweep runs at the next full hour (e.g. after the owner turned expiry on). */
+  /**
+   * Makes sure a sweep runs at the next full hour (at start-up, and after every settings change: the
+   * owner may have turned expiry on, or shortened it, for rewards that already exist).
+   */
   async scheduleExpirySweep(): Promise<void> {
     const settings = await this.settings.get();
     if (settings.rewardExpiryDays > 0) await this.scheduleSweepAt(ceilToHour(this.clock.now()));
+  }
+
+  /**
+   * After a sweep: the next one at the expiry time of the oldest reward that has not expired yet, so
+   * that rewards earned before expiry was turned on (which have no sweep of their own) expire on time.
+   */
+  async scheduleNextExpirySweep(): Promise<void> {
+    const settings = await this.settings.get();
+    if (settings.rewardExpiryDays <= 0) return;
+    const cutoff = new Date(this.clock.now().getTime() - settings.rewardExpiryDays * DAY);
+    const next = await this.ledger.findOne({ type: 'reward', at: { $gt: cutoff } }, { at: 1 }).sort({ at: 1 }).lean<{ at: Date }>();
+    if (next) await this.scheduleSweepAt(ceilToHour(new Date(next.at.getTime() + settings.rewardExpiryDays * DAY)));
   }
 
   private async scheduleExpiry(settings: Settings, convertedAt: Date): Promise<void> {

@@ -108,3 +108,71 @@ describe('optional reward expiry', () => {
     expect(barista.lastText).toContain('Rewards available: 1');
   });
 });
+
+describe('reward expiry turned on later, for rewards that already exist', () => {
+  let h: Harness;
+  let barista: TestUser;
+  let owner: TestUser;
+  beforeAll(async () => {
+    h = await createHarness({ settings: { stampsPerReward: 2, cooldownMinutes: 0, dailyCap: 50, rewardExpiryDays: 0 } });
+    barista = h.staff();
+    owner = h.owner();
+  });
+  afterAll(async () => h.close());
+
+  async function earnReward(customer: CustomerDoc): Promise<void> {
+    await barista.send(`/card ${customer.cardNumber}`);
+    await barista.press('+2');
+  }
+  const rewardsOf = async (customer: CustomerDoc) => (await balanceOf(h.app.conn, customer._id)).rewards;
+
+  it('the owner turns expiry on in /settings: an overdue reward expires within the hour, a younger one at its own time', async () => {
+    const old = await registerCustomer(h, h.user());
+    const young = await registerCustomer(h, h.user());
+    await earnReward(old);
+    h.clock.advance({ days: 20 });
+    await earnReward(young);
+    h.clock.advance({ days: 15, minutes: 7 });
+    await h.runJobs();
+    expect(await rewardsOf(old)).toBe(1);
+
+    await owner.send('/settings');
+    await owner.press(/Stamps and reward/);
+    await owner.press(`✏️ ${h.app.t('en', 'settings-field-reward-expiry-days')}`);
+    await owner.send('30');
+    expect(owner.lastText).toContain('Saved.');
+
+    h.clock.advance({ hours: 1 });
+    expect(await h.runJobs()).toBeGreaterThan(0);
+    expect(await rewardsOf(old)).toBe(0);
+    expect(await rewardsOf(young)).toBe(1);
+
+    // 30 days after the younger reward was earned (15 days later), the chain of sweeps reaches it.
+    h.clock.advance({ days: 14, hours: 22 });
+    await h.runJobs();
+    expect(await rewardsOf(young)).toBe(1);
+    h.clock.advance({ hours: 2 });
+    await h.runJobs();
+    expect(await rewardsOf(young)).toBe(0);
+  });
+
+  it('at start-up a worker ensures the sweep, even when none was scheduled', async () => {
+    await h.services.settings.update({ rewardExpiryDays: 0 }, null);
+    const customer = await registerCustomer(h, h.user());
+    await earnReward(customer);
+    h.clock.advance({ days: 40 });
+    // Expiry switched on behind the bot's back (an older version, a restore): no sweep is scheduled.
+    await h.app.conn.collection('settings').updateOne({ _id: 'program' as never }, { $set: { 'values.rewardExpiryDays': 30 } });
+    await h.app.scheduler.cancel({ name: 'reward-expiry' });
+    h.clock.advance({ hours: 2 });
+    await h.runJobs();
+    expect(await rewardsOf(customer)).toBe(1);
+
+    // A worker starting up (start() without taking jobs on the wall clock: the test clock runs them).
+    await h.restart();
+    await h.app.scheduler.prepare();
+    h.clock.advance({ hours: 1 });
+    await h.runJobs();
+    expect(await rewardsOf(customer)).toBe(0);
+  });
+});
