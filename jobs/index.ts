@@ -10,6 +10,7 @@ import { defineBroadcastJobs } from './broadcast.js';
 import { defineCampaignJobs } from './campaigns.js';
 import { defineReviewJobs } from './reviews.js';
 import { defineReferralJobs } from './referrals.js';
+import { defineSweepJobs } from './sweeps.js';
 
 export interface JobDeps {
   services: Services;
@@ -26,4 +27,5 @@ export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineCampaignJobs(scheduler, deps);
   defineReviewJobs(scheduler, deps);
   defineReferralJobs(scheduler, deps);
+  defineSweepJobs(scheduler, deps);
 }

@@ -313,6 +313,25 @@ export class JobScheduler {
     return result.jobs.filter((j) => j.nextRunAt && !j.lastFinishedAt);
   }
 
+  /**
+   * Keeps the scheduler's own collections bounded (FerretDB has no TTL indexes): one-off jobs that
+   * finished or were given up before `before`, and claims made before it. A one-off job's attempts
+   * span at most about an hour of backoff, so a day-old claim belongs to a job that is over.
+   */
+  async removeFinished(before: Date): Promise<{ jobs: number; claims: number }> {
+    await this.agenda.ready;
+    const db = this.claims.db;
+    const jobs = await db.collection(JOBS_COLLECTION).deleteMany({
+      repeatInterval: null,
+      repeatAt: null,
+      nextRunAt: null,
+      lockedAt: null,
+      $or: [{ lastFinishedAt: { $lt: before } }, { failedAt: { $lt: before } }],
+    });
+    const claims = await this.claims.deleteMany({ at: { $lt: before } });
+    return { jobs: jobs.deletedCount, claims: claims.deletedCount };
+  }
+
   /** The claims (attempts) of one job, first attempt first. */
   async attemptsOf(jobId: string): Promise<ClaimDoc[]> {
     return this.claims.find({ jobId }).sort({ attempt: 1 }).toArray();

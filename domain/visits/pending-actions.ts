@@ -51,6 +51,11 @@ export class PendingActions {
     return action;
   }
 
+  /** Forgets card screens that expired before `before` (their buttons are refused either way); returns how many. */
+  async removeExpired(before: Date): Promise<number> {
+    return (await this.model.deleteMany({ expiresAt: { $lt: before } })).deletedCount;
+  }
+
   /** The card screen, if it exists and can still be used now. */
   async usable(id: string): Promise<PendingAction | undefined> {
     if (!/^[A-Za-z0-9_-]{12}$/.test(id)) return undefined;
