@@ -70,7 +70,7 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     DATA_DIR: z.string().default('./data'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    BROADCAST_RATE: z.coerce.number().positive().max(30).default(25),
+    BROADCAST_RATE: z.coerce.number().positive().max(30).default(30),
   })
   .superRefine((c, ctx) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {

@@ -1,5 +1,6 @@
-// The broadcast sending job: paces messages to config.BROADCAST_RATE per second over several lanes,
-// waits out Telegram's 429 retry_after for all lanes together, and reports to the owner once.
+// The broadcast sending job: paces messages at up to config.BROADCAST_RATE per second over several
+// lanes, waits out Telegram's 429 retry_after for all lanes together (the pace adapts, see
+// rate-limiter.ts), and reports to the owner once.
 import { GrammyError, type Api } from 'grammy';
 import type { Locale } from '../app/config.js';
 import {
@@ -49,18 +50,19 @@ export class TelegramBroadcastSender implements BroadcastSender {
     limiter = new RateLimiter(perSecond),
   ) {
     this.limiter = limiter;
-    // Enough requests in flight to keep the pace with up to half a second of latency each.
+    // Enough requests in flight to keep the pace with up to half a second of bookkeeping and latency each.
     this.concurrency = Math.min(MAX_LANES, Math.max(1, Math.ceil(perSecond / 2)));
   }
 
+  /** No claim is made during a flood-wait; the turn itself is taken in send(), right before the request. */
   ready(signal?: AbortSignal): Promise<boolean> {
-    return this.limiter.take(signal);
+    return this.limiter.clear(signal);
   }
 
   async send(recipient: Recipient, message: BroadcastMessage): Promise<DeliveryOutcome> {
     for (let attempt = 1; ; attempt++) {
-      // The first attempt's turn was taken by ready(); a retry after a 429 waits for a new one.
-      if (attempt > 1) await this.limiter.take();
+      // Taken here, after the claim's write, so that the spacing Telegram sees is the limiter's.
+      await this.limiter.take();
       try {
         if (message.photoFileId) await this.api.sendPhoto(recipient.telegramId, message.photoFileId, { caption: message.text });
         else await this.api.sendMessage(recipient.telegramId, message.text);

@@ -1,9 +1,9 @@
 // Paces sends to a steady number per second and pauses everyone when Telegram says "retry after":
 // a 429 is about the whole bot, so one lane's flood-wait is every lane's. Telegram's limit is "about
-// 30 a second", not a number it publishes, so a 429 also teaches the limiter: the pace drops a little
-// below the one that was refused and stays under it, and that ceiling creeps back up to the
-// configured pace only slowly while Telegram stays quiet. It settles just under the real limit
-// instead of paying a flood-wait again and again.
+// 30 a second", not a number it publishes, so the pace adapts: it starts at the configured rate, a
+// 429 pauses everyone for retry_after and takes the pace a step below the refused one, and after a
+// while without a 429 it probes a step back up (never above the configured rate). It keeps the pipe
+// full just under the real limit instead of a fixed pace well below it.
 import { setTimeout as wait } from 'node:timers/promises';
 
 export interface Timekeeping {
@@ -17,19 +17,17 @@ const realTime: Timekeeping = {
   sleep: (ms, signal) => wait(ms, true, signal ? { signal } : undefined).catch(() => false),
 };
 
-/** After a 429 the pace is multiplied by this, and kept under CEILING × the refused pace. */
-const BACK_OFF = 0.9;
-const CEILING = 0.95;
-/** Shares of the configured pace regained per quiet second: the pace quickly, its ceiling slowly. */
-const PACE_RECOVERY = 0.02;
-const CEILING_RECOVERY = 0.001;
+/** After a 429 the pace is multiplied by this (never below half the configured rate). */
+export const BACK_OFF = 0.97;
+/** Without a 429 for this long, the pace goes up by PROBE_STEP of the configured rate. */
+export const PROBE_AFTER_MS = 20_000;
+export const PROBE_STEP = 0.01;
 
 export class RateLimiter {
   private perSecond: number;
-  private ceiling: number;
   private nextSlot = 0;
   private pausedUntil = 0;
-  private recoveredAt = 0;
+  private quietSince = 0;
 
   constructor(
     private readonly configured: number,
@@ -37,7 +35,6 @@ export class RateLimiter {
   ) {
     if (!(configured > 0)) throw new Error('the rate must be positive');
     this.perSecond = configured;
-    this.ceiling = configured;
   }
 
   /** The pace right now, in messages per second. */
@@ -45,16 +42,22 @@ export class RateLimiter {
     return this.perSecond;
   }
 
-  /** Resolves (true) when the caller may send one message; false if `signal` ended the wait first. */
-  async take(signal?: AbortSignal): Promise<boolean> {
+  /** Resolves true once no flood-wait is on (without taking a turn); false if `signal` ended the wait. */
+  async clear(signal?: AbortSignal): Promise<boolean> {
     for (;;) {
       if (signal?.aborted) return false;
       const now = this.time.now();
-      if (this.pausedUntil > now) {
-        if (!(await this.time.sleep(this.pausedUntil - now, signal))) return false;
-        continue;
-      }
-      this.recover(now);
+      if (this.pausedUntil <= now) return true;
+      if (!(await this.time.sleep(this.pausedUntil - now, signal))) return false;
+    }
+  }
+
+  /** Resolves (true) when the caller may send one message; false if `signal` ended the wait first. */
+  async take(signal?: AbortSignal): Promise<boolean> {
+    for (;;) {
+      if (!(await this.clear(signal))) return false;
+      const now = this.time.now();
+      this.probe(now);
       const slot = Math.max(now, this.nextSlot);
       this.nextSlot = slot + 1000 / this.perSecond;
       if (slot > now && !(await this.time.sleep(slot - now, signal))) return false;
@@ -63,22 +66,22 @@ export class RateLimiter {
     }
   }
 
-  /** Nobody sends for `seconds` (Telegram's retry_after), and the pace learns to stay below this one. */
+  /** Nobody sends for `seconds` (Telegram's retry_after), and the pace steps below the refused one. */
   pause(seconds: number): void {
     const now = this.time.now();
-    const floor = this.configured / 2;
-    this.pausedUntil = Math.max(this.pausedUntil, now + seconds * 1000);
+    const until = now + seconds * 1000;
+    // Several lanes hear the same 429: one flood-wait, one step down.
+    if (this.pausedUntil <= now) this.perSecond = Math.max(this.configured / 2, this.perSecond * BACK_OFF);
+    this.pausedUntil = Math.max(this.pausedUntil, until);
     this.nextSlot = Math.max(this.nextSlot, this.pausedUntil);
-    this.ceiling = Math.max(floor, Math.min(this.ceiling, this.perSecond * CEILING));
-    this.perSecond = Math.max(floor, this.perSecond * BACK_OFF);
-    this.recoveredAt = this.pausedUntil;
+    this.quietSince = this.pausedUntil;
   }
 
-  private recover(now: number): void {
-    if (this.perSecond >= this.configured || now <= this.recoveredAt) return;
-    const quiet = (now - this.recoveredAt) / 1000;
-    this.ceiling = Math.min(this.configured, this.ceiling + this.configured * CEILING_RECOVERY * quiet);
-    this.perSecond = Math.min(this.ceiling, this.perSecond + this.configured * PACE_RECOVERY * quiet);
-    this.recoveredAt = now;
+  private probe(now: number): void {
+    if (this.quietSince === 0) this.quietSince = now;
+    while (this.perSecond < this.configured && now - this.quietSince >= PROBE_AFTER_MS) {
+      this.perSecond = Math.min(this.configured, this.perSecond + this.configured * PROBE_STEP);
+      this.quietSince += PROBE_AFTER_MS;
+    }
   }
 }

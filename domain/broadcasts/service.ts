@@ -55,11 +55,15 @@ export interface BroadcastSender {
   /** How many messages may be on their way at once. */
   concurrency: number;
   /**
-   * Waits until a message may go out (the pace, a flood-wait). Called before the recipient is claimed,
-   * so that a claim is followed at once by its send; false when `signal` stopped the wait.
+   * Waits until messages may go out (no flood-wait on). Called before the recipient is claimed, so
+   * that no claim waits out a flood-wait; false when `signal` stopped the wait.
    */
   ready(signal?: AbortSignal): Promise<boolean>;
-  /** Sends now (waiting out a 429 itself, which proves the message was not delivered). */
+  /**
+   * Sends as soon as the pace allows (each lane holds one claim at a time, so a worker that dies
+   * leaves at most `concurrency` claims without an outcome), waiting out a 429 itself, which proves
+   * the message was not delivered.
+   */
   send(recipient: Recipient, message: BroadcastMessage): Promise<DeliveryOutcome>;
 }
 
@@ -287,9 +291,20 @@ export class BroadcastService {
     // bookkeeping failed (the database hiccuped) is met again by the next run, and its claim decides.
     let troubled = 0;
     let firstProblem: unknown;
-    for await (const batch of batches) {
+    // The next batch is read while this one is being sent, so the lanes do not wait for the database.
+    const iterator = batches[Symbol.asyncIterator]();
+    let upcoming = iterator.next();
+    for (;;) {
+      const fetched = await upcoming;
+      if (fetched.done) break;
+      const batch = fetched.value;
+      upcoming = iterator.next();
+      upcoming.catch(() => undefined); // handled when awaited
       broadcast = await this.find(broadcastId);
-      if (!broadcast || broadcast.status === 'cancelled') break;
+      if (!broadcast || broadcast.status === 'cancelled') {
+        await iterator.return?.(undefined);
+        break;
+      }
 
       const queue = [...batch];
       let failures = 0;
@@ -306,7 +321,10 @@ export class BroadcastService {
       };
       await Promise.all(Array.from({ length: Math.max(1, sender.concurrency) }, lane));
       // The worker is stopping: whoever was not reached yet is left unclaimed for the next run.
-      if (stopped) return { state: 'interrupted', reason: 'stopped' };
+      if (stopped) {
+        await upcoming.then(() => iterator.return?.(undefined)).catch(() => undefined);
+        return { state: 'interrupted', reason: 'stopped' };
+      }
       troubled += failures;
       if (troubled === 0) {
         await this.broadcasts.updateOne(

@@ -250,20 +250,28 @@ describe('pacing', () => {
     expect(time.now()).toBeGreaterThanOrEqual(calls[0]! + 3000);
   });
 
-  it('after a 429 the pace settles below the refused one, and only slowly creeps back to the configured pace', async () => {
+  it('after a 429 the pace steps below the refused one, then probes back up to the configured pace while Telegram stays quiet', async () => {
     const time = virtualTime();
     const limiter = new RateLimiter(30, time);
     await limiter.take();
+    // Several lanes hear the same 429: one flood-wait, one step down.
     limiter.pause(1);
-    expect(limiter.pace).toBeCloseTo(27, 6);
-    // Ten quiet seconds: back up, but not above 95% of the pace Telegram refused.
-    for (let i = 0; i < 300; i++) await limiter.take();
-    expect(limiter.pace).toBeGreaterThan(28);
-    expect(limiter.pace).toBeLessThanOrEqual(30 * 0.95 + 30 * 0.001 * 12);
-    // A quiet half hour later it is at the configured pace again, never above it.
-    await time.sleep(30 * 60 * 1000);
+    limiter.pause(1);
+    expect(limiter.pace).toBeCloseTo(30 * 0.97, 6);
+    await limiter.take();
+    expect(time.now()).toBeGreaterThanOrEqual(1000);
+    // Quiet for 19 s: the pace holds; at 20 s it probes one step (1% of the configured rate) up.
+    while (time.now() < 1000 + 19_500) await limiter.take();
+    expect(limiter.pace).toBeCloseTo(29.1, 6);
+    while (time.now() < 1000 + 20_100) await limiter.take();
+    expect(limiter.pace).toBeCloseTo(29.4, 6);
+    // A quiet minute later it is at the configured pace again, never above it.
+    await time.sleep(60_000);
     await limiter.take();
     expect(limiter.pace).toBe(30);
+    // Another 429 steps down again from there.
+    limiter.pause(2);
+    expect(limiter.pace).toBeCloseTo(29.1, 6);
   });
 
   it('403 is "blocked", a refused request "failed", and no answer at all "unknown" (never resent)', async () => {
