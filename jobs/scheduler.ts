@@ -65,6 +65,7 @@ export const JOBS_COLLECTION = 'agendaJobs';
 export const CLAIMS_COLLECTION = 'agendaJobClaims';
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const DEFAULT_ATTEMPTS = 5;
+const SWEEP_LOCK_MS = 10 * 60_000;
 /** Wait before attempt n+1: 30 s, 2 min, 8 min, 32 min, then at most an hour. */
 export function retryDelayMs(failedAttempt: number): number {
   return Math.min(60 * 60_000, 30_000 * 4 ** (failedAttempt - 1));
@@ -182,7 +183,8 @@ export class JobScheduler {
       },
       {
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-        lockLifetime: definition.leaseMs,
+        // A sweep that runs longer than its lock is abandoned by Agenda: sweeps keep the longer lock they always had.
+        lockLifetime: options.every ? (options.leaseMs ?? SWEEP_LOCK_MS) : definition.leaseMs,
         ...(options.every ? {} : { removeOnComplete: true }),
       },
     );
