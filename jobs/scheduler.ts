@@ -344,7 +344,10 @@ export class JobScheduler {
     await this.agenda.ready;
     await this.ensureIndexes();
     for (const [name, interval] of this.repeating) await this.every(name, interval);
-    for (const hook of this.startHooks) await hook();
+    for (const hook of this.startHooks) {
+      // A hook that fails must not keep the worker from taking jobs; the log says what did not happen.
+      await hook().catch((error: unknown) => this.logger.error({ err: error }, 'a job start-up step failed'));
+    }
   }
 
   async start(): Promise<void> {
