@@ -1,6 +1,7 @@
 // The broadcast sending job: paces messages at up to config.BROADCAST_RATE per second over several
 // lanes, waits out Telegram's 429 retry_after for all lanes together (the pace adapts, see
 // rate-limiter.ts), and reports to the owner once.
+import { setMaxListeners } from 'node:events';
 import { GrammyError, type Api } from 'grammy';
 import type { Locale } from '../app/config.js';
 import {
@@ -110,6 +111,7 @@ export async function runBroadcastJob(deps: JobDeps, data: BroadcastJobData, met
   alive.unref();
   try {
     const signal = AbortSignal.any([meta.signal, takenOver.signal]);
+    setMaxListeners(4 * MAX_LANES, signal); // each lane waits on it
     const result = await services.broadcasts.run(data.broadcastId, sender, { signal });
     if (takenOver.signal.aborted) return;
     logger.info({ broadcastId: data.broadcastId, state: result.state, floodWaits: sender.floodWaits }, 'broadcast run ended');

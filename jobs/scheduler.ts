@@ -247,15 +247,15 @@ export class JobScheduler {
     } catch (error) {
       const finishedAt = this.clock.now();
       if (attempt >= definition.attempts) {
-        await this.claims.updateOne({ _id: claimId }, { $set: { state: 'failed', error: describe(error), finishedAt } });
+        await this.claims.updateOne({ _id: claimId, state: 'running' }, { $set: { state: 'failed', error: describe(error), finishedAt } });
         return { ...(await this.giveUp(name, jobId, attempt, describe(error), finishedAt, error)), ran: true };
       }
       const retryAt = new Date(finishedAt.getTime() + retryDelayMs(attempt));
-      await this.claims.updateOne({ _id: claimId }, { $set: { state: 'failed', error: describe(error), retryAt, finishedAt } });
+      await this.claims.updateOne({ _id: claimId, state: 'running' }, { $set: { state: 'failed', error: describe(error), retryAt, finishedAt } });
       this.logger.warn({ err: error, job: name, jobId, attempt, retryAt }, 'job failed; it will be retried');
       return { kind: 'later', at: retryAt, ran: true };
     }
-    await this.claims.updateOne({ _id: claimId }, { $set: { state: 'done', finishedAt: this.clock.now() } });
+    await this.claims.updateOne({ _id: claimId, state: 'running' }, { $set: { state: 'done', finishedAt: this.clock.now() } });
     return { kind: 'finished', ran: true };
   }
 
