@@ -175,7 +175,8 @@ export class JobScheduler {
           next = { kind: 'later', at: new Date(this.clock.now().getTime() + BOOKKEEPING_RETRY_MS) };
         }
         // Agenda saves these attributes when the handler returns (and removes a finished one-off job).
-        if (next.kind === 'later') job.attrs.nextRunAt = next.at;
+        // Its processor runs on the wall clock, so "later" is kept as a delay from now on that clock.
+        if (next.kind === 'later') job.attrs.nextRunAt = new Date(Date.now() + Math.max(0, next.at.getTime() - this.clock.now().getTime()));
         if (next.kind === 'givenUp') {
           job.attrs.failReason = next.reason;
           job.attrs.failedAt = this.clock.now();
