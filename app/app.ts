@@ -74,6 +74,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     const broadcastApi = createBroadcastApi(config, options.bot);
     defineJobs(scheduler, { services, notifier, logger, config, broadcastApi });
     await ensureIndexes(conn);
+    // A new owner (claimed in Telegram) gets the owners' command menu at once.
+    services.team.onChange(() => publishCommands({ bot, t, config, logger, services }));
 
     return {
       config,
@@ -102,7 +104,11 @@ export async function createApp(options: AppOptions): Promise<App> {
  */
 export async function prepareBot(app: App): Promise<void> {
   await app.bot.init();
-  await registerCommands(app.bot.api, app.t, app.config.DEFAULT_LOCALE, app.config.OWNER_IDS).catch((error: unknown) =>
+  await publishCommands(app);
+}
+
+async function publishCommands(app: Pick<App, 'bot' | 't' | 'config' | 'logger' | 'services'>): Promise<void> {
+  await registerCommands(app.bot.api, app.t, app.config.DEFAULT_LOCALE, await app.services.team.owners()).catch((error: unknown) =>
     app.logger.warn({ err: error }, 'could not register the command menu'),
   );
 }

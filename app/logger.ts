@@ -1,6 +1,8 @@
-// JSON logs for a service that holds customers' phone numbers: personal fields are redacted by
-// path, and free text that slips into a message has anything phone-like masked.
+// Logs for a service that holds customers' phone numbers: personal fields are redacted at any
+// depth, and free text that slips into a message has anything phone-like masked. JSON lines for
+// machines; in a terminal, the same lines made readable by pino-pretty (after the masking).
 import { pino, type Logger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -55,7 +57,23 @@ export function serializeError(value: unknown): Record<string, unknown> {
   };
 }
 
-export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+export type LogFormat = 'json' | 'pretty';
+
+/** LOG_FORMAT when set, else pretty in a terminal and JSON everywhere else (files, pipes, containers). */
+export function logFormat(forced: LogFormat | undefined, isTTY = process.stdout.isTTY === true): LogFormat {
+  return forced ?? (isTTY ? 'pretty' : 'json');
+}
+
+export function createLogger(level = 'info', destination?: DestinationStream, format: LogFormat = 'json'): Logger {
+  const out =
+    format === 'pretty'
+      ? pretty({
+          sync: true,
+          colorize: destination === undefined && process.stdout.isTTY === true,
+          translateTime: 'SYS:HH:MM:ss',
+          ...(destination ? { destination } : {}),
+        })
+      : destination;
   return pino(
     {
       level,
@@ -73,6 +91,6 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
       },
       serializers: { err: serializeError, error: serializeError },
     },
-    destination,
+    out,
   );
 }

@@ -1,8 +1,9 @@
 import type { AppContext } from './context.js';
 import { staffRole } from './staff.js';
 
-export function isOwner(ctx: AppContext): boolean {
-  return ctx.from !== undefined && ctx.config.OWNER_IDS.includes(ctx.from.id);
+/** Owners come from OWNER_IDS or were set up in Telegram (/claim): domain/team.ts knows. */
+export async function isOwner(ctx: AppContext): Promise<boolean> {
+  return ctx.from !== undefined && (await ctx.services.team.isOwner(ctx.from.id));
 }
 
 export function isPrivate(ctx: AppContext): boolean {

@@ -6,7 +6,7 @@ import { isOwner } from './filters.js';
 
 /** True (after telling them so) when the sender is not an owner. */
 export async function refusedAsNonOwner(ctx: AppContext & I18nFlavor): Promise<boolean> {
-  if (isOwner(ctx)) return false;
+  if (await isOwner(ctx)) return false;
   const text = ctx.t('owner-only');
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
   else await ctx.reply(text);

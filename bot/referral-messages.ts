@@ -5,13 +5,15 @@ import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Balance } from '../domain/ledger/balance.js';
 import type { ReferralNotice } from '../domain/referrals/service.js';
 import type { Settings } from '../domain/settings.js';
+import type { TeamService } from '../domain/team.js';
 import type { TranslationVars } from './i18n.js';
 import type { Notifier } from './notifier.js';
 import { balanceAfterBonus, cardLabel, customerLabel } from './review-messages.js';
 
 export interface ReferralDeps {
   notifier: Notifier;
-  config: Pick<Config, 'STAFF_CHAT_ID' | 'DEFAULT_LOCALE'>;
+  config: Pick<Config, 'DEFAULT_LOCALE'>;
+  team: Pick<TeamService, 'staffChatId'>;
   settings: Settings;
 }
 
@@ -31,7 +33,7 @@ async function tell(
 }
 
 async function audit(deps: ReferralDeps, key: string, customer: CustomerDoc, vars: TranslationVars): Promise<void> {
-  const chatId = deps.config.STAFF_CHAT_ID;
+  const chatId = await deps.team.staffChatId();
   if (chatId === undefined) return;
   await deps.notifier.send(chatId, deps.config.DEFAULT_LOCALE, key, { customer: customerLabel(customer), number: cardLabel(customer), ...vars });
 }

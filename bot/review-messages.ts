@@ -16,7 +16,7 @@ import { formatMoment, maskedPhone } from './visit-messages.js';
 
 export interface ReviewDeps {
   notifier: Notifier;
-  config: Pick<Config, 'STAFF_CHAT_ID' | 'DEFAULT_LOCALE' | 'OWNER_IDS'>;
+  config: Pick<Config, 'DEFAULT_LOCALE'>;
   services: Services;
 }
 
@@ -101,9 +101,10 @@ export async function publishReview(deps: ReviewDeps, published: Published): Pro
       hasComment: review.comment ? 'yes' : 'no',
       comment: review.comment ?? '',
     });
-  if (config.STAFF_CHAT_ID !== undefined) await send(config.STAFF_CHAT_ID, config.DEFAULT_LOCALE, 'review-staff-post');
+  const staffChatId = await services.team.staffChatId();
+  if (staffChatId !== undefined) await send(staffChatId, config.DEFAULT_LOCALE, 'review-staff-post');
   if (review.rating > 3) return;
-  for (const ownerId of config.OWNER_IDS) {
+  for (const ownerId of await services.team.owners()) {
     await send(ownerId, (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE, 'review-owner-low');
   }
 }

@@ -1,11 +1,11 @@
-// Who is staff: the owners (OWNER_IDS) and the members of the staff group (STAFF_CHAT_ID), as Telegram
-// says right now. Asking Telegram on every press would be slow and rate-limited, so each answer is kept
+// Who is staff: the owners and the members of the staff group (both from domain/team.ts: the
+// environment or the set-up done in Telegram), as Telegram says right now. Asking Telegram on every press would be slow and rate-limited, so each answer is kept
 // for at most five minutes (by the app's clock): someone removed from the group loses access within
 // that time. The cache belongs to one running app; owners never need the call.
 import { GrammyError, type Api } from 'grammy';
 import type { ChatMember } from 'grammy/types';
-import type { Config } from '../app/config.js';
 import type { Clock } from '../domain/clock.js';
+import type { TeamService } from '../domain/team.js';
 import type { AppContext } from './context.js';
 
 export type StaffRole = 'owner' | 'staff';
@@ -26,27 +26,27 @@ function isMember(member: ChatMember): boolean {
 }
 
 export class StaffDirectory {
-  private readonly known = new Map<number, { member: boolean; until: number }>();
+  private readonly known = new Map<number, { chatId: number; member: boolean; until: number }>();
   private readonly asking = new Map<number, Promise<boolean>>();
 
   constructor(
     private readonly api: Api,
-    private readonly config: Pick<Config, 'OWNER_IDS' | 'STAFF_CHAT_ID'>,
+    private readonly team: Pick<TeamService, 'isOwner' | 'staffChatId'>,
     private readonly clock: Clock,
   ) {}
 
   /** The user's role at this moment, or undefined for everyone else. */
   async roleOf(userId: number): Promise<StaffRole | undefined> {
-    if (this.config.OWNER_IDS.includes(userId)) return 'owner';
+    if (await this.team.isOwner(userId)) return 'owner';
     return (await this.isGroupMember(userId)) ? 'staff' : undefined;
   }
 
   private async isGroupMember(userId: number): Promise<boolean> {
-    const chatId = this.config.STAFF_CHAT_ID;
+    const chatId = await this.team.staffChatId();
     if (chatId === undefined) return false;
     const now = this.clock.now().getTime();
     const cached = this.known.get(userId);
-    if (cached && cached.until > now) return cached.member;
+    if (cached && cached.chatId === chatId && cached.until > now) return cached.member;
 
     // Twenty presses at once ask Telegram once.
     let pending = this.asking.get(userId);
@@ -66,7 +66,7 @@ export class StaffDirectory {
       if (!(error instanceof GrammyError) || (error.error_code !== 400 && error.error_code !== 403)) throw error;
       member = false;
     }
-    this.known.set(userId, { member, until: this.clock.now().getTime() + STAFF_CACHE_MS });
+    this.known.set(userId, { chatId, member, until: this.clock.now().getTime() + STAFF_CACHE_MS });
     return member;
   }
 }
@@ -77,7 +77,7 @@ const directories = new WeakMap<object, StaffDirectory>();
 export function staffDirectory(ctx: AppContext): StaffDirectory {
   let directory = directories.get(ctx.services);
   if (!directory) {
-    directory = new StaffDirectory(ctx.api, ctx.config, ctx.services.clock);
+    directory = new StaffDirectory(ctx.api, ctx.services.team, ctx.services.clock);
     directories.set(ctx.services, directory);
   }
   return directory;

@@ -5,6 +5,7 @@ import type { Config, Locale } from '../app/config.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Settings } from '../domain/settings.js';
+import type { TeamService } from '../domain/team.js';
 import type { StaffActionError } from '../domain/visits/errors.js';
 import type {
   CardView,
@@ -97,7 +98,8 @@ export function refusalText(t: T, error: StaffActionError, moment: Moment): stri
 
 export interface NoticeDeps {
   notifier: Notifier;
-  config: Pick<Config, 'STAFF_CHAT_ID' | 'DEFAULT_LOCALE'>;
+  config: Pick<Config, 'DEFAULT_LOCALE'>;
+  team: Pick<TeamService, 'staffChatId'>;
   settings: Settings;
 }
 
@@ -110,7 +112,7 @@ async function tellCustomer(deps: NoticeDeps, customer: CustomerDoc, key: string
 
 /** One line in the staff group; operations that can be undone get the Undo button. */
 async function audit(deps: NoticeDeps, key: string, vars: TranslationVars, undoEntryId?: string): Promise<void> {
-  const chatId = deps.config.STAFF_CHAT_ID;
+  const chatId = await deps.team.staffChatId();
   if (chatId === undefined) return;
   const locale = deps.config.DEFAULT_LOCALE;
   const t: T = (k, v) => deps.notifier.t(locale, k, v);

@@ -16,6 +16,7 @@ import { StatsService } from './stats/service.js';
 import { ExportService } from './export/service.js';
 import { ReviewService } from './reviews/service.js';
 import { ReferralService } from './referrals/service.js';
+import { TeamService } from './team.js';
 
 export interface ServiceOptions {
   conn: Connection;
@@ -26,6 +27,7 @@ export interface ServiceOptions {
 }
 
 export function createServices({ conn, clock, config, jobs, settingsDefaults }: ServiceOptions) {
+  const team = new TeamService(conn, clock, config);
   const settings = new SettingsService(conn, settingsDefaults);
   const preferences = new PreferencesService(conn);
   const customers = new CustomerService(conn, clock, jobs, preferences);
@@ -46,6 +48,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults }: 
     conn,
     clock,
     jobs,
+    team,
     settings,
     preferences,
     customers,

@@ -19,7 +19,7 @@ type SweepDeps = Pick<JobDeps, 'services' | 'notifier' | 'config'>;
 
 async function sendDigests({ services, notifier, config }: SweepDeps, now: Date): Promise<number> {
   let sent = 0;
-  for (const ownerId of config.OWNER_IDS) {
+  for (const ownerId of await services.team.owners()) {
     if (!(await services.campaigns.claimDigest(ownerId, now))) continue;
     const day = await services.stats.today();
     const locale: Locale = (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE;

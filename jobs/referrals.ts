@@ -22,7 +22,7 @@ export function defineReferralJobs(scheduler: JobScheduler, { services, notifier
     for (const notice of notices) {
       const key = noticeKey(notice);
       if (key && !(await services.once.claim(key, now))) continue;
-      await announceReferral({ notifier, config, settings }, notice);
+      await announceReferral({ notifier, config, team: services.team, settings }, notice);
     }
     logger.info({ friendId: data.customerId, attempt, changes: notices.map((n) => n.kind) }, 'referral settled');
   });

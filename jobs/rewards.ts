@@ -12,7 +12,7 @@ export function defineRewardJobs(scheduler: JobScheduler, { services, notifier, 
   scheduler.define<{ at?: string }>(REWARD_EXPIRY_JOB, async () => {
     const expired = await services.visits.expireRewards();
     const settings = await services.settings.get();
-    for (const expiry of expired) await announceExpiry({ notifier, config, settings }, expiry);
+    for (const expiry of expired) await announceExpiry({ notifier, config, team: services.team, settings }, expiry);
     if (expired.length > 0) logger.info({ customers: expired.length }, 'rewards expired');
     await services.visits.scheduleNextExpirySweep();
   });

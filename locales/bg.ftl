@@ -498,3 +498,29 @@ referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · �
 referral-staff-referrer-bonus = 🤝 { $customer } ({ $number }): +{ $count } · бонус за покана, първо посещение на { $friend }
 referral-staff-referrer-capped = 🤝 { $customer } ({ $number }): без бонус за първото посещение на { $friend } — месечният лимит ({ $cap }) е изчерпан
 referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · бонусът за покана е отнет, първото посещение беше отменено
+
+## Set-up: the first owner, the staff chat, who am I
+
+setup-whoami = Вашият id в Telegram: { $id }
+    Роля: { $role ->
+        [owner] собственик
+        [staff] служител
+        [customer] клиент
+       *[none] все още не сте регистрирани
+    }{ $chat ->
+        [none] {""}
+       *[other] {"\n"}Id на този чат: { $chat }
+    }
+setup-claim-private = Изпратете /claim с кода в личен чат с мен, а не в група.
+setup-claim-usage = Изпратете кода, който ботът записа в журнала при стартиране, ето така: /claim ABCD2345
+setup-claim-done = ✅ Вече сте собственик на този бот.
+    Следва: добавете ме в групата на служителите, направете ме администратор и изпратете /staffchat там.
+setup-claim-wrong = ❌ Кодът не е верен. Копирайте го от реда „claim code“ в журнала на бота.
+setup-claim-closed = Този бот вече има собственик. Още собственици се добавят с OWNER_IDS в настройките на бота.
+setup-claim-environment = Собствениците се задават в OWNER_IDS в настройките на бота. За да станете собственик, помолете да добавят там вашия id ({ $id }).
+setup-staffchat-private = Изпратете /staffchat в групата на служителите (първо ме добавете в нея), а не тук.
+setup-staffchat-done = ✅ Тази група вече е чатът на служителите: всички в нея са служители и отметките за посещения идват тук.
+setup-staffchat-not-admin = ⚠️ Все още не съм администратор в тази група. Отворете настройките на групата → Администратори → добавете ме, за да мога да проверявам кой членува в нея.
+setup-staffchat-environment = Чатът на служителите е зададен в STAFF_CHAT_ID в настройките на бота ({ $id }). Махнете го оттам, за да изберете чата тук.
+setup-staffchat-offer = Това ли е групата на вашите служители? Направете я чат на служителите: всички в нея ще бъдат служители.
+setup-staffchat-button = ✅ Чат на служителите

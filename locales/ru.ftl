@@ -524,3 +524,29 @@ referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · �
 referral-staff-referrer-bonus = 🤝 { $customer } ({ $number }): +{ $count } · бонус за приглашение, первый визит: { $friend }
 referral-staff-referrer-capped = 🤝 { $customer } ({ $number }): без бонуса за приглашение (первый визит: { $friend }) — месячный лимит ({ $cap }) исчерпан
 referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · бонус за приглашение списан, первый визит отменён
+
+## Set-up: the first owner, the staff chat, who am I
+
+setup-whoami = Ваш id в Telegram: { $id }
+    Роль: { $role ->
+        [owner] владелец
+        [staff] сотрудник
+        [customer] клиент
+       *[none] ещё не зарегистрированы
+    }{ $chat ->
+        [none] {""}
+       *[other] {"\n"}Id этого чата: { $chat }
+    }
+setup-claim-private = Отправьте /claim с кодом мне в личный чат, а не в группу.
+setup-claim-usage = Отправьте код, который бот написал в журнал при запуске, вот так: /claim ABCD2345
+setup-claim-done = ✅ Теперь вы владелец этого бота.
+    Дальше: добавьте меня в группу сотрудников, сделайте администратором и отправьте там /staffchat.
+setup-claim-wrong = ❌ Код неверный. Скопируйте его из строки «claim code» в журнале бота.
+setup-claim-closed = У этого бота уже есть владелец. Добавить владельцев можно через OWNER_IDS в настройках бота.
+setup-claim-environment = Владельцы задаются в OWNER_IDS в настройках бота. Чтобы стать владельцем, попросите добавить туда ваш id ({ $id }).
+setup-staffchat-private = Отправьте /staffchat в группе сотрудников (сначала добавьте меня в неё), а не здесь.
+setup-staffchat-done = ✅ Эта группа теперь чат сотрудников: все её участники — сотрудники, и отметки о визитах приходят сюда.
+setup-staffchat-not-admin = ⚠️ Я пока не администратор в этой группе. Откройте настройки группы → Администраторы → добавьте меня, чтобы я мог проверять, кто в ней состоит.
+setup-staffchat-environment = Чат сотрудников задан в STAFF_CHAT_ID в настройках бота ({ $id }). Уберите его оттуда, чтобы выбрать чат здесь.
+setup-staffchat-offer = Это группа ваших сотрудников? Сделайте её чатом сотрудников: все её участники станут сотрудниками.
+setup-staffchat-button = ✅ Сделать чатом сотрудников

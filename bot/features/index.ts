@@ -5,6 +5,7 @@ import { startFeature } from './start.js';
 import { customerMenuFeature } from './customer-menu.js';
 import { leaveReviewFeature } from './leave-review.js';
 import { helpFeature } from './help.js';
+import { setupFeature } from './setup.js';
 import { staffScanFeature } from './staff-scan.js';
 import { staffVisitsFeature } from './staff-visits.js';
 import { settingsFeature } from './settings.js';
@@ -16,6 +17,7 @@ import { unhandledFeature } from './unhandled.js';
 export function features(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.use(helpFeature);
+  composer.use(setupFeature);
   // Owners' conversations before staff: an owner typing a broadcast text that looks like a card number
   // means the text. With no owner conversation active, these pass everything else on.
   composer.use(settingsFeature);

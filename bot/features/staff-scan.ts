@@ -17,8 +17,8 @@ export const staffScanFeature = new Composer<BotContext>();
 const CARD_LINK = /^c_(.*)$/s;
 
 /** Where card screens may appear: a private chat with the bot, or the staff group. */
-function inStaffPlace(ctx: BotContext): boolean {
-  return ctx.chat?.type === 'private' || (ctx.chat !== undefined && ctx.chat.id === ctx.config.STAFF_CHAT_ID);
+async function inStaffPlace(ctx: BotContext): Promise<boolean> {
+  return ctx.chat?.type === 'private' || (ctx.chat !== undefined && ctx.chat.id === (await ctx.services.team.staffChatId()));
 }
 
 export async function momentOf(ctx: BotContext): Promise<Moment> {
@@ -42,7 +42,7 @@ export async function expireAndAnnounce(ctx: BotContext, customerId: Types.Objec
   const expired = await ctx.services.visits.expireRewards({ customerId });
   if (expired.length === 0) return;
   const settings = await ctx.services.settings.get();
-  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, config: ctx.config, settings }, expiry);
+  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings }, expiry);
 }
 
 async function cardNotFound(ctx: BotContext): Promise<void> {
@@ -79,7 +79,7 @@ staffScanFeature.chatType('private').command('start', async (ctx, next) => {
 });
 
 staffScanFeature.command('card', async (ctx) => {
-  if (!inStaffPlace(ctx)) return;
+  if (!(await inStaffPlace(ctx))) return;
   if (!(await staffRole(ctx))) {
     await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)));
     return;
@@ -103,7 +103,7 @@ staffScanFeature.command('card', async (ctx) => {
 // group, a word that merely looks like a number ("sandwich") gets no answer when no card has it.
 staffScanFeature
   .on('message:text')
-  .filter((ctx) => inStaffPlace(ctx) && looksLikeCardNumber(ctx.msg.text))
+  .filter(async (ctx) => looksLikeCardNumber(ctx.msg.text) && (await inStaffPlace(ctx)))
   .use(async (ctx, next) => {
     if (!(await staffRole(ctx))) return next();
     const customer = await ctx.services.visits.findCardByNumber(canonicalCardNumber(ctx.msg.text) ?? '');

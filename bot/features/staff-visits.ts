@@ -25,7 +25,7 @@ async function refuse(ctx: BotContext, error: StaffActionError): Promise<void> {
 }
 
 async function noticeDeps(ctx: BotContext): Promise<NoticeDeps> {
-  return { notifier: ctx.notifier, config: ctx.config, settings: await ctx.services.settings.get() };
+  return { notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings: await ctx.services.settings.get() };
 }
 
 /** Shows the screen as the ledger stands now; a screen that cannot be edited any more is left as it is. */
