@@ -507,12 +507,10 @@ setup-whoami = Вашият id в Telegram: { $id }
         [staff] служител
         [customer] клиент
        *[none] все още не сте регистрирани
-    }{ $chat ->
-        [none] {""}
-       *[other] {"\n"}Id на този чат: { $chat }
     }
+setup-whoami-chat = Id на този чат: { $chat }
 setup-claim-private = Изпратете /claim с кода в личен чат с мен, а не в група.
-setup-claim-usage = Изпратете кода, който ботът записа в журнала при стартиране, ето така: /claim ABCD2345
+setup-claim-usage = Изпратете кода, който ботът записа в журнала при стартиране, ето така: /claim ABCDEFGH
 setup-claim-done = ✅ Вече сте собственик на този бот.
     Следва: добавете ме в групата на служителите, направете ме администратор и изпратете /staffchat там.
 setup-claim-wrong = ❌ Кодът не е верен. Копирайте го от реда „claim code“ в журнала на бота.

@@ -501,12 +501,10 @@ setup-whoami = Your Telegram id: { $id }
         [staff] staff
         [customer] customer
        *[none] not registered yet
-    }{ $chat ->
-        [none] {""}
-       *[other] {"\n"}This chat's id: { $chat }
     }
+setup-whoami-chat = This chat's id: { $chat }
 setup-claim-private = Send /claim with the code in a private chat with me, not in a group.
-setup-claim-usage = Send the code printed in the bot's log at start, like this: /claim ABCD2345
+setup-claim-usage = Send the code printed in the bot's log at start, like this: /claim ABCDEFGH
 setup-claim-done = ✅ You are now an owner of this bot.
     Next: add me to your staff group, make me an administrator there and send /staffchat in that group.
 setup-claim-wrong = ❌ That code is not right. Copy it from the line “claim code” in the bot's log.

@@ -533,12 +533,10 @@ setup-whoami = Ваш id в Telegram: { $id }
         [staff] сотрудник
         [customer] клиент
        *[none] ещё не зарегистрированы
-    }{ $chat ->
-        [none] {""}
-       *[other] {"\n"}Id этого чата: { $chat }
     }
+setup-whoami-chat = Id этого чата: { $chat }
 setup-claim-private = Отправьте /claim с кодом мне в личный чат, а не в группу.
-setup-claim-usage = Отправьте код, который бот написал в журнал при запуске, вот так: /claim ABCD2345
+setup-claim-usage = Отправьте код, который бот написал в журнал при запуске, вот так: /claim ABCDEFGH
 setup-claim-done = ✅ Теперь вы владелец этого бота.
     Дальше: добавьте меня в группу сотрудников, сделайте администратором и отправьте там /staffchat.
 setup-claim-wrong = ❌ Код неверный. Скопируйте его из строки «claim code» в журнале бота.

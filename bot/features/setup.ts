@@ -12,9 +12,9 @@ export const setupFeature = new Composer<BotContext>();
 setupFeature.command('whoami', async (ctx) => {
   if (!ctx.from) return;
   const role = (await staffRole(ctx)) ?? ((await ctx.services.customers.findByTelegramId(ctx.from.id)) ? 'customer' : 'none');
-  await ctx.reply(
-    ctx.t('setup-whoami', { id: String(ctx.from.id), role, chat: ctx.chat.type === 'private' ? 'none' : String(ctx.chat.id) }),
-  );
+  const lines = [ctx.t('setup-whoami', { id: String(ctx.from.id), role })];
+  if (ctx.chat.type !== 'private') lines.push(ctx.t('setup-whoami-chat', { chat: String(ctx.chat.id) }));
+  await ctx.reply(lines.join('\n'));
 });
 
 setupFeature.command('claim', async (ctx) => {
