@@ -10,6 +10,7 @@
 //
 // Knobs: BENCH_CUSTOMERS, BENCH_LIMIT (messages/second the endpoint allows), BENCH_RATE (the bot's
 // BROADCAST_RATE, default: the app's default), BENCH_LATENCY_MS (the endpoint's answer time, default 40).
+import '../app/load-env.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -4,6 +4,7 @@
 // a minimal grammY handler doing one MongoDB insert. Prints both and their ratio.
 //
 //   npm run bench:stamp            (ROUNDS=6 STAFF=50 to change the load)
+import '../app/load-env.js';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Bot } from 'grammy';

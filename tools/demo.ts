@@ -2,6 +2,7 @@
 // A short story plays out — a customer joins, staff stamps her card, a reward is redeemed, a friend is
 // referred, the owner broadcasts an offer — and the chat is printed as a transcript. The card image
 // is saved to ./demo-output/card.png.
+import '../app/load-env.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Update, User } from 'grammy/types';
@@ -121,9 +122,16 @@ class Story {
     process.stdout.write(`    🤖 → ${name}: ${attachment}${body}\n`);
     const buttons = [...inlineButtons(m).map((b) => b.text), ...replyButtons(m)];
     if (buttons.length > 0) process.stdout.write(`${indent}${buttons.map((b) => `[${b}]`).join(' ')}\n`);
-    if (m.photo && name.startsWith('Maria') && !m.caption?.includes('\u0000')) {
-      writeFileSync(join(OUTPUT, 'card.png'), m.photo.bytes);
-    }
+  }
+
+  /** Saves the newest card image Maria was sent. */
+  saveCard(user: User): string {
+    const photo = [...this.telegram.messages(user.id)].reverse().find((m) => m.photo)?.photo;
+    if (!photo) throw new Error('no card image was sent');
+    const file = join(OUTPUT, 'card.png');
+    writeFileSync(file, photo.bytes);
+    process.stdout.write(`  (card image saved: ${file}, ${photo.bytes.length} bytes)\n`);
+    return file;
   }
 }
 
@@ -164,6 +172,12 @@ async function main(): Promise<void> {
   story.scene('Ivan scans her QR code and stamps the card');
   await story.send(ivan, `/start c_${card.cardToken}`);
   await story.press(ivan, '+3');
+
+  story.scene('Maria opens her card');
+  await story.send(maria, story.t('bg', 'menu-card'));
+  const cardFile = story.saveCard(maria);
+
+  story.scene('Ivan stamps two more');
   await story.send(ivan, `/card ${card.cardNumber}`);
   await story.press(ivan, '+2');
 
@@ -176,7 +190,7 @@ async function main(): Promise<void> {
   await story.send(peter, `/start ref_${card.referralCode}`);
   await story.press(peter, /English$/);
   await story.press(peter, story.t('en', 'onboarding-continue'));
-  await story.shareContact(peter, '+44 7911 123456');
+  await story.shareContact(peter, '+44 7700 900521');
   await story.press(peter, story.t('en', 'onboarding-consent-yes'));
   const friend = await customerModel(app.conn).findOne({ telegramId: peter.id }).lean();
   await story.send(ivan, `/card ${friend!.cardNumber}`);
@@ -197,7 +211,7 @@ async function main(): Promise<void> {
   }
   story.print();
 
-  process.stdout.write(`\nThe card image is in ${join(OUTPUT, 'card.png')}.\n`);
+  process.stdout.write(`\nMaria's card with the stamps she collected is in ${cardFile}.\n`);
   await app.bot.stop();
   await app.close();
   await api.close();

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../app/config.js';
 import { projectRoot } from '../../app/paths.js';
+import { NO_ENV_FILE } from '../harness/process.js';
 
 const run = promisify(execFile);
 
@@ -38,7 +39,7 @@ describe('configuration', () => {
   });
 
   it('makes the program exit 1 with a readable line and no stack trace when BOT_TOKEN is missing', async () => {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENV_FILE: NO_ENV_FILE };
     const result = await run(process.execPath, ['--import', 'tsx', 'app/main.ts'], { cwd: projectRoot, env }).then(
       () => ({ code: 0, stderr: '' }),
       (e: { code: number; stderr: string }) => e,

@@ -7,6 +7,7 @@ import { projectRoot } from '../../app/paths.js';
 import { connectTestDatabase } from '../db.js';
 import { startLocalBotApi, type LocalBotApi } from '../harness/bot-api-server.js';
 import { FakeTelegram } from '../harness/telegram.js';
+import { NO_ENV_FILE } from '../harness/process.js';
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -38,6 +39,7 @@ describe('the bot process', () => {
         MONGODB_URI: uri.toString(),
         PORT: '0',
         OWNER_IDS: '42',
+        ENV_FILE: NO_ENV_FILE,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -15,6 +15,7 @@ export const ferretBinaryPath = join(toolDir, 'bin', process.platform === 'win32
 const sources = ['main.go', 'go.mod', 'go.sum', 'build-lib.mjs'].map((name) => join(toolDir, name));
 
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+const PROGRESS_EVERY_MS = 10_000;
 
 /**
  * Small fixes to FerretDB v1.24.2 bugs that silently break ordinary application code, applied at build time
@@ -178,8 +179,17 @@ async function build(log) {
   }
 
   const goVersion = spawnSync(go, ['env', 'GOVERSION'], { encoding: 'utf8' }).stdout.trim();
-  log(`building FerretDB (${goVersion || 'go'}) into ${ferretBinaryPath}; the first build downloads Go modules and takes about a minute...`);
+  log(
+    `building FerretDB (${goVersion || 'go'}) into ${ferretBinaryPath}, once: with an empty Go cache it downloads ` +
+      'the Go modules and compiles them, about 3 minutes on 2 cores (seconds when the Go cache is warm)...',
+  );
   const started = Date.now();
+  // A line at least every 10 s, so a long first build never looks like a hang.
+  const progress = setInterval(() => {
+    const seconds = Math.round((Date.now() - started) / 1000);
+    log(`still building FerretDB: ${seconds} s so far (about 3 minutes in all the first time)`);
+  }, PROGRESS_EVERY_MS);
+  progress.unref();
 
   await mkdir(dirname(ferretBinaryPath), { recursive: true });
   // Build into temporary files and rename the binary, so concurrent runs never see a half-written one.
@@ -190,6 +200,7 @@ async function build(log) {
     await runGo(go, ['build', `-modfile=${modFile}`, '-trimpath', '-ldflags=-s -w', '-o', tmp, '.']);
     await rename(tmp, ferretBinaryPath);
   } finally {
+    clearInterval(progress);
     await rm(tmp, { force: true });
     await rm(workDir, { recursive: true, force: true });
   }
