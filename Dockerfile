@@ -12,6 +12,7 @@ COPY jobs ./jobs
 COPY locales ./locales
 # Types of the FerretDB fallback's builder (the fallback itself is not used in the image).
 COPY tools/ferretdb/build-lib.mjs tools/ferretdb/build-lib.d.mts ./tools/ferretdb/
+COPY tools/start.mjs ./tools/
 RUN npm run build
 
 # Runtime stage: production dependencies only, non-root.
@@ -28,4 +29,5 @@ RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# Compiled JavaScript only: nothing is compiled when the container starts.
 CMD ["node", "dist/app/main.js"]
