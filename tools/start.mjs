@@ -2,8 +2,9 @@
 // changed since the last build — then runs the compiled bot (dist/app/main.js). `npm run build`
 // (`--build-only`) compiles without starting.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -11,20 +12,21 @@ const stamp = join(root, 'dist', '.built');
 const SOURCE_DIRS = ['app', 'bot', 'domain', 'jobs'];
 const SOURCE_FILES = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
-/** The newest modification time among the sources that make up dist/. */
-function newestSource() {
-  let newest = 0;
+/** A digest of everything that makes up dist/: contents, not times (`npm install` rewrites the lock file). */
+function sourceDigest() {
+  const hash = createHash('sha256');
   const visit = (path) => {
-    const info = statSync(path);
-    if (info.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
-    else if (path.endsWith('.ts')) newest = Math.max(newest, info.mtimeMs);
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name));
+    else if (path.endsWith('.ts')) hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
   };
   for (const dir of SOURCE_DIRS) if (existsSync(join(root, dir))) visit(join(root, dir));
-  for (const file of SOURCE_FILES) if (existsSync(join(root, file))) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
-  return newest;
+  for (const file of SOURCE_FILES) if (existsSync(join(root, file))) hash.update(`${file}\0`).update(readFileSync(join(root, file)));
+  return hash.digest('hex');
 }
 
-if (process.argv.includes('--build-only') || !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) {
+const digest = sourceDigest();
+const built = existsSync(stamp) && existsSync(join(root, 'dist', 'app', 'main.js')) ? readFileSync(stamp, 'utf8').trim() : '';
+if (process.argv.includes('--build-only') || built !== digest) {
   process.stderr.write('compiling the bot (first start, or the sources changed)...\n');
   const started = Date.now();
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -33,7 +35,7 @@ if (process.argv.includes('--build-only') || !existsSync(stamp) || statSync(stam
     process.stderr.write('the TypeScript compilation failed (see above); nothing was started\n');
     process.exit(1);
   }
-  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  writeFileSync(stamp, `${digest}\n`);
   process.stderr.write(`compiled in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
