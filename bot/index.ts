@@ -5,6 +5,7 @@ import { Bot, session, type ApiClientOptions, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../app/config.js';
 import type { AppDeps, BotContext, ConversationContext, SessionData } from './context.js';
+import { conversationRetry } from './conversation-retry.js';
 import { createErrorBoundary } from './error-boundary.js';
 import { features } from './features/index.js';
 import { translator, type createI18n } from './i18n.js';
@@ -35,8 +36,9 @@ export function createBot(
     },
   });
 
+  const retry = options.retry ?? { maxRetryAttempts: 3, maxDelaySeconds: 30 };
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
-  bot.api.config.use(autoRetry(options.retry ?? { maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use(autoRetry(retry));
 
   const { services, logger, i18n } = deps;
   const provide = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
@@ -67,7 +69,15 @@ export function createBot(
         getStorageKey: (ctx) => ctx.from?.id.toString(),
         adapter: mongoStorage<VersionedState<ConversationData>>(services.conn, CONVERSATIONS),
       },
-      plugins: [provide, i18n.middleware()],
+      // Conversations call Telegram through an Api of their own: the same retry bounds there too.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(conversationRetry(retry));
+          await next();
+        },
+        provide,
+        i18n.middleware(),
+      ],
     }),
   );
   guarded.use(features());
