@@ -13,9 +13,11 @@ import { broadcastFeature } from './broadcast.js';
 import { statsFeature } from './stats.js';
 import { exportFeature } from './export.js';
 import { unhandledFeature } from './unhandled.js';
+import { reachabilityFeature } from './reachability.js';
 
 export function features(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+  composer.use(reachabilityFeature);
   composer.use(helpFeature);
   composer.use(setupFeature);
   // Owners' conversations before staff: an owner typing a broadcast text that looks like a card number

@@ -137,6 +137,14 @@ export class CustomerService {
     );
   }
 
+  /**
+   * Whether the bot can write to the customer: false after Telegram said they blocked it, true again
+   * once they unblock it or write. Filtered on the current value, so it writes only on a change.
+   */
+  async setReachable(telegramId: number, reachable: boolean): Promise<void> {
+    await this.model.updateOne({ telegramId, unreachable: reachable }, { $set: { unreachable: !reachable } });
+  }
+
   /** Remembers the Telegram file of the card photo last sent, for the card as it looked then. */
   async rememberCardImage(customerId: Types.ObjectId, image: { fileId: string; fingerprint: string }): Promise<void> {
     await this.model.updateOne({ _id: customerId, deletedAt: null }, { $set: { cardImage: image } });
