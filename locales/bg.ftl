@@ -274,6 +274,7 @@ broadcast-segment-close-to-reward = Близо до награда
 broadcast-segment-never-visited = Регистрирани, но още не са идвали
 broadcast-segment-button = { $segment } · { $count }
 broadcast-segment-empty = В тази група в момента няма никой, който може да получи оферта. Изберете друга група.
+broadcast-nobody = 📣 Засега няма на кого да изпратите съобщение: нито един клиент не е съгласен да получава оферти. Клиентите се съгласяват при регистрацията или по-късно с бутона „🔔 Известия“ в менюто си.
 broadcast-abort = ✖️ Отказ
 broadcast-aborted = Съобщението е отменено. Нищо не е изпратено.
 broadcast-use-buttons = Моля, използвайте бутоните на последното съобщение.
@@ -300,6 +301,7 @@ broadcast-preview-header = 👀 Преглед, език: { $language } — та
         [one] види { $count } клиент
        *[other] видят { $count } клиенти
     }:
+broadcast-preview-default-only = 👀 Преглед, език: { $language } — в момента никой в тази група не говори този език; така ще го видят клиентите, които се присъединят по-късно и за чийто език няма отделен текст:
 broadcast-preview-fallback = 👀 Език: { $language } — { $count ->
         [one] { $count } клиент ще получи
        *[other] { $count } клиенти ще получат

@@ -271,6 +271,7 @@ broadcast-segment-close-to-reward = Close to a reward
 broadcast-segment-never-visited = Registered, never visited
 broadcast-segment-button = { $segment } · { $count }
 broadcast-segment-empty = Nobody in this group can receive offers right now. Please choose another group.
+broadcast-nobody = 📣 Nobody can receive a broadcast yet: no customer has agreed to receive offers. Customers agree when they join, or later with 🔔 Notifications in their menu.
 broadcast-abort = ✖️ Cancel
 broadcast-aborted = The broadcast was cancelled. Nothing was sent.
 broadcast-use-buttons = Please use the buttons of the last message.
@@ -297,6 +298,7 @@ broadcast-preview-header = 👀 Preview { $language } — { $count ->
         [one] { $count } customer
        *[other] { $count } customers
     } will see:
+broadcast-preview-default-only = 👀 Preview { $language } — nobody in this group speaks it now; customers who join later in a language without its own text will see:
 broadcast-preview-fallback = 👀 { $language }: { $count ->
         [one] { $count } customer gets
        *[other] { $count } customers get

@@ -284,6 +284,7 @@ broadcast-segment-close-to-reward = Близки к награде
 broadcast-segment-never-visited = Зарегистрировались, но не приходили
 broadcast-segment-button = { $segment } · { $count }
 broadcast-segment-empty = В этой группе сейчас нет никого, кому можно отправить предложение. Выберите другую группу.
+broadcast-nobody = 📣 Рассылку пока некому отправить: ни один клиент не согласился получать предложения. Клиенты соглашаются при регистрации или позже — кнопкой «🔔 Уведомления» в своём меню.
 broadcast-abort = ✖️ Отмена
 broadcast-aborted = Рассылка отменена. Ничего не отправлено.
 broadcast-use-buttons = Пожалуйста, воспользуйтесь кнопками последнего сообщения.
@@ -311,6 +312,7 @@ broadcast-preview-header = 👀 Предпросмотр, язык: { $language 
         [few] { $count } клиента
        *[other] { $count } клиентов
     }:
+broadcast-preview-default-only = 👀 Предпросмотр, язык: { $language } — сейчас в этой группе на нём никто не говорит; так увидят клиенты, которые появятся позже и для чьего языка нет своего текста:
 broadcast-preview-fallback = 👀 Язык: { $language } — { $count ->
         [one] { $count } клиент получит
         [few] { $count } клиента получат

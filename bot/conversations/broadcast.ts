@@ -121,6 +121,11 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
     return all;
   });
   const totals = Object.fromEntries(SEGMENTS.map((s) => [s, audiences[s].total])) as Record<Segment, number>;
+  // Buttons that would all answer "nobody here" are a dead end: say it once and stop.
+  if (SEGMENTS.every((s) => totals[s] === 0)) {
+    await ctx.reply(t('broadcast-nobody'));
+    return;
+  }
   await ctx.reply(t('broadcast-choose-segment'), { reply_markup: segmentKeyboard(t, totals) });
   const { value: segment } = await ask(conversation, ownerId, (c) => {
     const picked = ownerData.segmentPattern.exec(c.callbackQuery?.data ?? '')?.[1];
@@ -143,8 +148,8 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
   }
   const texts: BroadcastTexts = { [fallback]: fallbackText };
 
-  // 3. The other languages, or their customers get the default one.
-  for (const locale of LOCALES.filter((l) => l !== fallback)) {
+  // 3. The other languages that someone in the segment speaks, or their customers get the default one.
+  for (const locale of LOCALES.filter((l) => l !== fallback && audience.byLocale[l] > 0)) {
     await ctx.reply(
       t('broadcast-ask-translation', { language: t(`broadcast-in-${locale}`), count: audience.byLocale[locale], fallback: languageName(t, fallback) }),
       { reply_markup: skipLanguageKeyboard(t, languageName(t, fallback)) },
@@ -156,14 +161,18 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
   }
 
   // 4. The preview: each language as its customers will see it.
+  // The default text is always shown: it is also what customers who join the segment later in another
+  // language get. Languages nobody in the segment speaks are left out.
   for (const locale of LOCALES) {
     const own = texts[locale];
-    const vars = { language: languageName(t, locale), count: audience.byLocale[locale], fallback: languageName(t, fallback) };
+    const count = audience.byLocale[locale];
+    if (count === 0 && locale !== fallback) continue;
+    const vars = { language: languageName(t, locale), count, fallback: languageName(t, fallback) };
     if (!own) {
       await ctx.reply(t('broadcast-preview-fallback', vars));
       continue;
     }
-    await ctx.reply(t('broadcast-preview-header', vars));
+    await ctx.reply(t(count === 0 ? 'broadcast-preview-default-only' : 'broadcast-preview-header', vars));
     if (photoFileId) await ctx.replyWithPhoto(photoFileId, { caption: own });
     else await ctx.reply(own);
   }

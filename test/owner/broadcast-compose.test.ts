@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { broadcastModel } from '../../domain/broadcasts/model.js';
+import { customerModel } from '../../domain/customers/model.js';
 import { BROADCAST_JOB } from '../../domain/broadcasts/service.js';
 import { createHarness, TestClock, type Harness, type TestUser } from '../harness/index.js';
 import { deliveredPerChat, insertCustomers, lastAlert } from './fixtures.js';
@@ -239,5 +240,56 @@ describe('/broadcast: composing a broadcast', () => {
     await customer.pressData('bc:now');
     await customer.pressData('bc:confirm');
     expect(await broadcastModel(h.app.conn).countDocuments()).toBe(0);
+  });
+});
+
+describe('/broadcast asks only for what someone will read', () => {
+  let h: Harness;
+  let owner: TestUser;
+  beforeAll(async () => {
+    h = await createHarness({ clock: new TestClock('2026-03-02T09:00:00+02:00') });
+    owner = h.owner();
+  });
+  afterAll(async () => h.close());
+
+  it('with nobody who agreed to offers it says so and asks for nothing', async () => {
+    await insertCustomers(h, 2, () => ({ marketingConsent: false }));
+    await owner.send('/broadcast');
+    expect(owner.lastText).toBe(h.app.t('en', 'broadcast-nobody'));
+    expect(owner.buttons).toEqual([]);
+    await owner.send('Spring menu');
+    expect(owner.lastText).not.toContain('Send the message');
+    expect(await broadcastModel(h.app.conn).countDocuments()).toBe(0);
+  });
+
+  it('skips the languages nobody in the group speaks, in the questions and in the preview', async () => {
+    await insertCustomers(h, 3, (i) => ({ locale: (['en', 'en', 'ru'] as const)[i]! }));
+    await owner.send('/broadcast');
+    await owner.press('Everyone who agreed to offers · 3');
+    await owner.send('Spring menu is here!');
+    expect(owner.lastText).toContain('Send the message in Russian for 1 customer');
+    const asked = owner.messages.length;
+    await owner.send('Весеннее меню уже здесь!');
+    const texts = owner.textsSince(asked);
+    expect(texts.join('\n')).not.toMatch(/Bulgarian/);
+    expect(texts).toContain('👀 Preview English — 2 customers will see:');
+    expect(texts).toContain('👀 Preview Russian — 1 customer will see:');
+    expect(owner.lastText).toContain('When should it go out?');
+  });
+
+  it('a default language nobody in the group speaks is still asked first (later joiners get it), previewed as such', async () => {
+    await customerModel(h.app.conn).updateMany({ locale: 'en' }, { $set: { locale: 'bg' } });
+    await owner.send('/broadcast');
+    await owner.press('Everyone who agreed to offers · 3');
+    expect(owner.lastText).toContain('Send the message in English');
+    await owner.send('Spring menu is here!');
+    expect(owner.lastText).toContain('Send the message in Russian for 1 customer');
+    await owner.send('Весеннее меню уже здесь!');
+    expect(owner.lastText).toContain('Send the message in Bulgarian for 2 customers');
+    const asked = owner.messages.length;
+    await owner.press(/^Skip/);
+    const texts = owner.textsSince(asked);
+    expect(texts[0]).toBe(h.app.t('en', 'broadcast-preview-default-only', { language: 'English' }));
+    expect(texts).toContain('👀 Bulgarian: 2 customers get the English text.');
   });
 });
