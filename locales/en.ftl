@@ -401,8 +401,22 @@ stats-text =
            *[other] { $reviews } reviews
         })
     }
+stats-how-button = ❓ How is this counted?
+stats-definitions =
+    ❓ How the numbers are counted
 
-    How each number is counted: see "Statistics" in the README.
+    Everything is counted at the moment of /stats. "30 days" means the 30 × 24 hours before it.
+    A visit is one visit confirmed by staff, however many stamps it gave. Anything taken back with Undo is not counted anywhere. Customers who deleted their data are no longer counted as customers, but their visits and rewards still count.
+
+    👥 Customers: registered customers who have not deleted their data. New: of them, registered in the last 7 / 30 days.
+    🔥 Active: customers with at least one visit in the last 30 days.
+    ☕ Visits: in the last 30 days and since the start.
+    🔁 Came back: of everyone who has ever visited, the share who visited at least twice.
+    🎁 Rewards issued: each time stamps filled a card and became a reward (a reward taken back by Undo is not counted).
+    ✅ Rewards redeemed: rewards handed out by staff.
+    🤝 Invited friends: joined through someone's invite link; came for a visit: of them, those with at least one visit.
+    ⭐ Average rating: the mean of all ratings (1–5) customers gave after their visits.
+    📈 Chart: visits in each of the last 12 weeks, Monday to Sunday in your time zone; the last bar is the current week so far.
 stats-chart-title = Visits per week, last { $weeks } weeks
 stats-chart-footnote = Weeks start on Monday ({ $timeZone }). The last bar is the current week so far.
 stats-chart-caption = 📈 Visits per week, last { $weeks } weeks

@@ -1,9 +1,11 @@
-// /stats for owners: the program's numbers (defined in README.md "Statistics") and a chart of visits
-// per week over the last 12 weeks, drawn on the server.
+// /stats for owners: the program's numbers and a chart of visits per week over the last 12 weeks,
+// drawn on the server. "How is this counted?" gives the definitions (README.md "Statistics" has the
+// same ones, for developers).
 import { Composer, InputFile } from 'grammy';
 import { formatLocal, toLocal } from '../../domain/business-time.js';
 import { renderBarChart } from '../../domain/stats/chart.js';
 import type { BotContext } from '../context.js';
+import { ownerData, statsKeyboard } from '../keyboards/owner.js';
 import { refusedAsNonOwner } from '../owner.js';
 
 export const statsFeature = new Composer<BotContext>();
@@ -37,6 +39,7 @@ statsFeature.chatType('private').command('stats', async (ctx) => {
       rating: numbers.rating.average ?? 0,
       asOf: formatLocal(clock.now(), timeZone),
     }),
+    { reply_markup: statsKeyboard(ctx.t.bind(ctx)) },
   );
 
   const chart = renderBarChart(
@@ -47,4 +50,10 @@ statsFeature.chatType('private').command('stats', async (ctx) => {
     { title: ctx.t('stats-chart-title', { weeks: weeks.length }), footnote: ctx.t('stats-chart-footnote', { timeZone }) },
   );
   await ctx.replyWithPhoto(new InputFile(chart, 'visits-per-week.png'), { caption: ctx.t('stats-chart-caption', { weeks: weeks.length }) });
+});
+
+statsFeature.chatType('private').callbackQuery(ownerData.statsHowCounted, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t('stats-definitions'));
 });

@@ -26,6 +26,8 @@ export const ownerData = {
   confirm: 'bc:confirm',
   abort: 'bc:abort',
 
+  statsHowCounted: 'stats:how',
+
   listCancel: (broadcastId: string) => `bcl:ask:${broadcastId}`,
   listCancelPattern: /^bcl:ask:([0-9a-f]{24})$/,
   listCancelYes: (broadcastId: string) => `bcl:yes:${broadcastId}`,
@@ -92,4 +94,8 @@ export function confirmCancelKeyboard(t: T, broadcastId: string): InlineKeyboard
   return new InlineKeyboard()
     .text(t('broadcasts-cancel-yes'), ownerData.listCancelYes(broadcastId))
     .text(t('broadcasts-cancel-no'), ownerData.listKeep(broadcastId));
+}
+
+export function statsKeyboard(t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('stats-how-button'), ownerData.statsHowCounted);
 }

@@ -59,9 +59,32 @@ describe('/stats', () => {
       '✅ Rewards redeemed: 1 in 30 days, 1 in total',
       '🤝 Invited friends: 2 joined, 1 came for a visit',
       '⭐ Average rating: 4 (3 reviews)',
-      '',
-      'How each number is counted: see "Statistics" in the README.',
     ]);
+  });
+
+  it('explains how each number is counted in the bot itself, in the owner\'s language, not in the README', async () => {
+    for (const [language_code, locale] of [['en', 'en'], ['ru', 'ru'], ['bg', 'bg']] as const) {
+      const someOwner = h.owner({ language_code });
+      await someOwner.send('/stats');
+      const stats = someOwner.messages.findLast((m) => m.text?.startsWith('📊'))!;
+      expect(stats.text).not.toMatch(/README/);
+      await someOwner.press(h.app.t(locale, 'stats-how-button'));
+      const definitions = someOwner.lastText;
+      expect(definitions).toBe(h.app.t(locale, 'stats-definitions'));
+      // One definition for every number /stats shows, and for the chart.
+      const shown = stats.text!.split('\n').map((line) => /^(\p{Extended_Pictographic})/u.exec(line)?.[1]).filter((mark) => mark && mark !== '📊');
+      expect(shown).toHaveLength(8);
+      for (const mark of [...shown, '📈']) expect(definitions).toContain(`\n${mark} `);
+    }
+  });
+
+  it('the explanation is for owners only', async () => {
+    await owner.send('/stats');
+    const stats = owner.messages.findLast((m) => m.text?.startsWith('📊'))!;
+    const customer = h.user();
+    await customer.pressData('stats:how', stats);
+    expect(customer.messages).toEqual([]);
+    expect(h.telegram.callsOf('answerCallbackQuery').at(-1)?.payload).toMatchObject({ text: '🔒 This is for the owner of the program only.' });
   });
 
   it('counts visits per week for 12 weeks, Monday to Sunday in the business time zone, undone visits left out', async () => {
