@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { JobQueue } from './ports.js';
 import { PreferencesService } from './preferences.js';
 import { CustomerService } from './customers/service.js';
+import { CardMoves } from './customers/move-card.js';
 import { SettingsService, type Settings } from './settings.js';
 import { VisitsService } from './visits/service.js';
 import { PendingActions } from './visits/pending-actions.js';
@@ -36,6 +37,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults }: 
   settings.onChange(() => visits.scheduleExpirySweep());
   const pendingActions = new PendingActions(conn, clock);
   const once = new OnceKeys(conn);
+  const cardMoves = new CardMoves(conn, clock, preferences, once);
   const marketing = new MarketingLog(conn);
   const broadcasts = new BroadcastService(conn, clock, jobs, settings, marketing, config.DEFAULT_LOCALE);
   const campaigns = new CampaignService(conn, settings, marketing, once);
@@ -52,6 +54,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults }: 
     settings,
     preferences,
     customers,
+    cardMoves,
     visits,
     pendingActions,
     once,

@@ -47,7 +47,7 @@ onboarding-phone-use-button = To issue your card I need your phone number. Pleas
 onboarding-phone-typed = Please don't type the number: tap the «Share my phone number» button below, so that Telegram confirms the number is yours.
 onboarding-phone-not-yours = This is someone else's contact. A card is issued only for your own number: please tap «Share my phone number» below.
 onboarding-phone-invalid = I could not read this phone number. Please try again with the «Share my phone number» button below.
-onboarding-phone-taken = This phone number already has a card on another Telegram account. Please ask our staff to move your card to this account.
+onboarding-phone-taken = This phone number already has a card on another Telegram account. If it is yours, show this message to our staff: they will open your card and allow it to move to this account. Then share your number here again with the button below.
 onboarding-phone-received = Thank you!
 onboarding-consent-ask = Last question: may we send you special offers and news now and then? You can change this at any time with the «Notifications» button.
 onboarding-consent-yes = Yes, please
@@ -72,6 +72,8 @@ menu-language = 🌐 Language
 menu-notifications = 🔔 Notifications
 menu-delete = 🗑 Delete my data
 menu-not-registered = You don't have a card yet. Send /start to get one: it takes a minute.
+move-card-done = ✅ Welcome back! Your card, with all its stamps and rewards, is on this account now.
+move-card-old-account = Your loyalty card has moved to your new Telegram account, as you asked at the counter. This account no longer has a card. If you did not ask for this, please tell our staff.
 
 rewards-available = { $count ->
     [one] You have a reward ready: { $reward }.
@@ -130,6 +132,18 @@ staff-button-redeem = 🎁 Redeem a reward
 staff-button-cancel = Cancel
 staff-button-done = Done
 staff-button-undo = ↩️ Undo
+staff-button-move = 📲 Move to new account
+staff-move-allowed = 📲 { $name } ({ $phone }) can move this card to a new Telegram account for the next { $minutes } minutes (until { $time }). Ask them to open the bot on the new account with /start and share their phone number there when asked. It must be the same number, { $phone }: a different number cannot take this card.
+staff-audit-card-moved = 📲 { $staff } moved card { $number } ({ $name } { $phone }) to a new Telegram account.
+staff-find-usage = Send the last 4 digits of the customer's phone, and their first name if you know it, for example: /find 3456 Anna
+staff-find-none = No card has a phone ending in { $digits }{ $withName ->
+        [0] {""}
+       *[other] {" "}and the first name { $name }
+    }. Check the digits, or try without the name.
+staff-find-results = Cards with a phone ending in { $digits }: tap the customer's card.{ $more ->
+        [0] {""}
+       *[other] {" "}Only the first ones are shown: add the first name to narrow it down.
+    }
 staff-screen-closed = Card closed.
 staff-stamped = { $count ->
     [one] ✅ { $count } stamp added.
@@ -152,7 +166,7 @@ staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
    *[other] { $count } rewards expired
 } · rewards: { $rewards }
 staff-audit-undone-mark = ↩️ undone by { $staff }
-staff-error-CardNotFound = No card found. Check the number or scan the QR code again.
+staff-error-CardNotFound = No card found. Check the number, scan the QR code again, or search by the phone's last 4 digits: /find 3456
 staff-error-OwnCard = You cannot stamp or redeem your own card. Please ask a colleague.
 staff-error-NotStaff = Only staff can do this.
 staff-error-TooManyStamps = { $max ->

@@ -8,6 +8,7 @@ import type { BotContext, ConversationContext } from '../context.js';
 import { looksLikePhone } from '../../domain/customers/phone.js';
 import { localeFromTelegram } from '../i18n.js';
 import { sendCard } from '../card.js';
+import { announceCardMoved } from '../move-messages.js';
 import {
   consentKeyboard,
   contactKeyboard,
@@ -56,8 +57,23 @@ export async function onboarding(
   );
   await settle(continued);
 
+  const sendTheCard = (customerId: string) =>
+    conversation.external(async (outer) => {
+      const customer = await outer.services.customers.findById(customerId);
+      if (!customer) throw new Error('the customer just registered is gone');
+      await sendCard({ api: outer.api, t: outer.notifier.t, services: outer.services, me: outer.me }, customer, {
+        reply_markup: mainMenu(t),
+      });
+    });
+
   for (;;) {
     const phone = await askPhone(conversation, ctx, t, locale);
+    if (typeof phone !== 'string') {
+      // Staff allowed this phone's card to move here: it is this customer's card now.
+      await ctx.reply(t('move-card-done'));
+      await sendTheCard(phone.movedCustomerId);
+      return;
+    }
 
     await ctx.reply(t('onboarding-consent-ask'), { reply_markup: consentKeyboard(t) });
     const answered = await waitFor(conversation, user.id, isData(customerData.onboardingConsentPattern), (c) =>
@@ -84,13 +100,7 @@ export async function onboarding(
     if (registered.ok) {
       const { customerId } = registered;
       await ctx.reply(t('onboarding-done'));
-      await conversation.external(async (outer) => {
-        const customer = await outer.services.customers.findById(customerId);
-        if (!customer) throw new Error('the customer just registered is gone');
-        await sendCard({ api: outer.api, t: outer.notifier.t, services: outer.services, me: outer.me }, customer, {
-          reply_markup: mainMenu(t),
-        });
-      });
+      await sendTheCard(customerId);
       return;
     }
     // Someone registered this phone from another account between the contact and now.
@@ -98,9 +108,18 @@ export async function onboarding(
   }
 }
 
-/** Asks for the phone until the user shares their own, usable contact; returns it in E.164. */
-async function askPhone(conversation: OnboardingConversation, ctx: ConversationContext, t: T, locale: Locale): Promise<string> {
-  const userId = ctx.from!.id;
+/**
+ * Asks for the phone until the user shares their own, usable contact; returns it in E.164, or the card
+ * that moved to this account because staff allowed that phone's card to move.
+ */
+async function askPhone(
+  conversation: OnboardingConversation,
+  ctx: ConversationContext,
+  t: T,
+  locale: Locale,
+): Promise<string | { movedCustomerId: string }> {
+  const user = ctx.from!;
+  const userId = user.id;
   await ctx.reply(t('onboarding-phone-ask'), { reply_markup: contactKeyboard(t) });
   const shared = await waitFor(
     conversation,
@@ -118,6 +137,25 @@ async function askPhone(conversation: OnboardingConversation, ctx: ConversationC
     return conversation.skip();
   }
   const checked = await conversation.external(() => ctx.services.customers.checkPhone(contact.phone_number, userId, locale));
+  if (!checked.ok && checked.error.code === 'PhoneTaken') {
+    const moved = await conversation.external(async (outer) => {
+      const result = await outer.services.cardMoves.moveCardToAccount({
+        telegramId: userId,
+        phone: contact.phone_number,
+        firstName: user.first_name,
+        lastName: user.last_name,
+        username: user.username,
+        locale,
+      });
+      if (!result.ok) return null;
+      await announceCardMoved({ notifier: outer.notifier, config: outer.config }, result.value);
+      return String(result.value.customer._id);
+    });
+    if (moved) {
+      await shared.reply(t('onboarding-phone-received'), { reply_markup: { remove_keyboard: true } });
+      return { movedCustomerId: moved };
+    }
+  }
   if (!checked.ok) {
     const key = checked.error.code === 'PhoneTaken' ? 'onboarding-phone-taken' : 'onboarding-phone-invalid';
     await shared.reply(t(key), { reply_markup: contactKeyboard(t) });

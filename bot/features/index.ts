@@ -8,6 +8,7 @@ import { helpFeature } from './help.js';
 import { setupFeature } from './setup.js';
 import { staffScanFeature } from './staff-scan.js';
 import { staffVisitsFeature } from './staff-visits.js';
+import { moveCardFeature } from './move-card.js';
 import { settingsFeature } from './settings.js';
 import { broadcastFeature } from './broadcast.js';
 import { statsFeature } from './stats.js';
@@ -29,6 +30,7 @@ export function features(): Composer<BotContext> {
   // Staff before /start: card links (`/start c_<token>`) are theirs.
   composer.use(staffScanFeature);
   composer.use(staffVisitsFeature);
+  composer.use(moveCardFeature);
   // /start holds the onboarding conversation, which sees a newcomer's messages before the menu does.
   composer.use(startFeature);
   composer.use(customerMenuFeature);

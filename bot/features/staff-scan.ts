@@ -2,14 +2,16 @@
 // typing the bare number, in a private chat with the bot or in the staff group. The card screen is a
 // pending action (domain/visits/pending-actions.ts) whose buttons staff-visits.ts handles.
 // Anyone else learns nothing about a card: a customer opening their own link sees their own card.
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import type { Types } from 'mongoose';
 import { canonicalCardNumber, looksLikeCardNumber } from '../../domain/cards/card-number.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import type { BotContext } from '../context.js';
-import { cardScreenKeyboard } from '../keyboards/staff.js';
+import { formatCardNumber } from '../../domain/customers/codes.js';
+import { SEARCH_LIMIT } from '../../domain/customers/service.js';
+import { cardScreenKeyboard, staffData } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
-import { announceExpiry, cardButtons, cardScreenText, refusalText, type Moment } from '../visit-messages.js';
+import { announceExpiry, cardButtons, cardScreenText, maskedPhone, refusalText, type Moment } from '../visit-messages.js';
 import { showCard } from './customer-menu.js';
 
 export const staffScanFeature = new Composer<BotContext>();
@@ -95,6 +97,45 @@ staffScanFeature.command('card', async (ctx) => {
     return;
   }
   const customer = await ctx.services.visits.findCardByNumber(cardNumber);
+  if (customer) await showCardScreen(ctx, customer);
+  else await cardNotFound(ctx);
+});
+
+// A customer with neither the card nor the old account at hand (a new phone): staff find the card by
+// the phone's last digits, and the first name when several match, and pick it from a list.
+staffScanFeature.command('find', async (ctx) => {
+  if (!inStaffPlace(ctx)) return;
+  if (!(await staffRole(ctx))) {
+    await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)));
+    return;
+  }
+  const query = /^(\d{4})(?:\s+(\S.*))?$/s.exec(ctx.match.trim());
+  if (!query) {
+    await ctx.reply(ctx.t('staff-find-usage'));
+    return;
+  }
+  const [, digits = '', name] = query;
+  const found = await ctx.services.customers.findByPhoneEnding(digits, name?.trim());
+  if (found.length === 0) {
+    await ctx.reply(ctx.t('staff-find-none', { digits, name: name?.trim() ?? '', withName: name ? 1 : 0 }));
+    return;
+  }
+  const keyboard = new InlineKeyboard();
+  for (const customer of found) {
+    if (!customer.cardNumber) continue;
+    const label = `${(customer.firstName ?? '—').slice(0, 12)} · ${maskedPhone(customer.phone)} · ${formatCardNumber(customer.cardNumber)}`;
+    keyboard.text(label, staffData.found(customer.cardNumber)).row();
+  }
+  await ctx.reply(ctx.t('staff-find-results', { digits, more: found.length >= SEARCH_LIMIT ? 1 : 0 }), { reply_markup: keyboard });
+});
+
+staffScanFeature.callbackQuery(staffData.foundPattern, async (ctx) => {
+  if (!(await staffRole(ctx))) {
+    await ctx.answerCallbackQuery({ text: refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  const customer = await ctx.services.visits.findCardByNumber(ctx.match[1] ?? '');
   if (customer) await showCardScreen(ctx, customer);
   else await cardNotFound(ctx);
 });

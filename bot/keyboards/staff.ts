@@ -11,6 +11,12 @@ export const staffData = {
   card: (screenId: string, action: CardAction) =>
     `staff:${screenId}:${action.kind === 'stamp' ? `stamp:${action.stamps}` : action.kind}`,
   cardPattern: /^staff:([A-Za-z0-9_-]{12}):(stamp:(\d{1,3})|redeem|close)$/,
+  /** "Move to a new Telegram account" on a card screen (bot/features/move-card.ts). */
+  move: (screenId: string) => `staff-move:${screenId}`,
+  movePattern: /^staff-move:([A-Za-z0-9_-]{12})$/,
+  /** A card picked from a search by the phone's last digits: its number, opened afresh by staff. */
+  found: (cardNumber: string) => `staff-found:${cardNumber}`,
+  foundPattern: /^staff-found:([A-Z0-9]{8})$/,
   undo: (entryId: string) => `staff-undo:${entryId}`,
   undoPattern: /^staff-undo:([0-9a-f]{24})$/,
 };
@@ -36,6 +42,7 @@ export function cardScreenKeyboard(t: T, screenId: string, buttons: CardButtons)
   }
   if (buttons.stamps > 0) keyboard.row();
   if (buttons.redeem) keyboard.text(t('staff-button-redeem'), staffData.card(screenId, { kind: 'redeem' })).row();
+  keyboard.text(t('staff-button-move'), staffData.move(screenId)).row();
   keyboard.text(t(buttons.finished ? 'staff-button-done' : 'staff-button-cancel'), staffData.card(screenId, { kind: 'close' }));
   return keyboard;
 }

@@ -35,6 +35,9 @@ const customerSchema = new Schema(
       default: null,
     },
     lastMarketingAt: { type: Date, default: null },
+    /** Staff allowed this card to move to another Telegram account with the same phone, until then. */
+    moveAllowedUntil: { type: Date, default: null },
+    moveAllowedBy: { type: String, default: null },
     deletedAt: { type: Date, default: null },
   },
   { versionKey: false },

@@ -30,6 +30,8 @@ export type RegistrationError = PhoneCheckError;
 export type CustomerNotFound = { code: 'CustomerNotFound' };
 
 const CODE_ATTEMPTS = 5;
+/** Enough to pick from at the counter; a longer list means the staff member should add the name. */
+export const SEARCH_LIMIT = 8;
 
 /** Where new card identifiers come from (random; tests may force collisions). */
 export interface CardCodes {
@@ -121,6 +123,24 @@ export class CustomerService {
       }
     }
     throw new Error(`no free card codes after ${CODE_ATTEMPTS} attempts`);
+  }
+
+  /**
+   * Cards whose phone ends in these digits (and whose first name starts with `name`, if given): how
+   * staff find the card of a customer who has neither the card nor the old account at hand.
+   */
+  async findByPhoneEnding(digits: string, name?: string): Promise<CustomerDoc[]> {
+    if (!/^\d{4,}$/.test(digits)) return [];
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.model
+      .find({
+        deletedAt: null,
+        phone: { $regex: `${digits}$` },
+        ...(name ? { firstName: { $regex: `^${escape(name)}`, $options: 'i' } } : {}),
+      })
+      .sort({ firstName: 1 })
+      .limit(SEARCH_LIMIT)
+      .lean<CustomerDoc[]>();
   }
 
   /** The customer's language for everything the bot sends them, in chats and from jobs. */

@@ -61,14 +61,14 @@ describe('onboarding refuses phones it must not accept, in the user\'s language,
     expect(user.lastText).toContain('special offers');
   });
 
-  it('refuses a phone already tied to another Telegram account: "ask staff to move your card"', async () => {
+  it('refuses a phone already tied to another Telegram account: "show this message to staff, who can move the card"', async () => {
     const first = h.user({ language_code: 'bg' });
     await onboard(h, first, { phone: '+359888000333' });
     const before = await snapshot(h);
 
     const second = await atPhoneStep(h, 'bg');
     await second.shareContact('0888 000 333');
-    expect(second.lastText).toContain('Помолете нашия персонал да прехвърли картата ви');
+    expect(second.lastText).toContain('покажете това съобщение на служител: той ще отвори картата ви и ще разреши преместването ѝ');
     expect(await snapshot(h)).toEqual(before);
     expect((await customerOf(h, first))?.phone).toBe('+359888000333');
     expect(await customerOf(h, second)).toBeNull();
@@ -84,7 +84,7 @@ describe('onboarding refuses phones it must not accept, in the user\'s language,
     const before = await snapshot(h);
 
     await slow.press('Yes, please');
-    expect(slow.textsSince(slow.messages.length - 2).join('\n')).toContain('ask our staff to move your card');
+    expect(slow.textsSince(slow.messages.length - 2).join('\n')).toContain('show this message to our staff');
     expect(slow.lastText).toContain('Share my phone number');
     expect(await snapshot(h)).toEqual(before);
 

@@ -21,7 +21,7 @@ describe('staff open a customer card', () => {
     expect(screen).toContain('Stamps: 0/8');
     expect(screen).toContain('Rewards available: 0');
     expect(screen).toContain('Last visit: never');
-    expect(barista.buttons).toEqual(['+1', '+2', '+3', 'Cancel']);
+    expect(barista.buttons).toEqual(['+1', '+2', '+3', '📲 Move to new account', 'Cancel']);
   });
 
   it('offers as many stamp buttons as the owner allows per visit, and no more than the daily cap leaves', async () => {
@@ -29,11 +29,11 @@ describe('staff open a customer card', () => {
     const customer = await registerCustomer(h, h.user());
     const barista = h.staff();
     await openCard(h, barista, customer);
-    expect(barista.buttons).toEqual(['+1', '+2', '+3', '+4', '+5', 'Cancel']);
+    expect(barista.buttons).toEqual(['+1', '+2', '+3', '+4', '+5', '📲 Move to new account', 'Cancel']);
 
     await h.services.settings.update({ dailyCap: 2 }, null);
     await openCard(h, barista, customer);
-    expect(barista.buttons).toEqual(['+1', '+2', 'Cancel']);
+    expect(barista.buttons).toEqual(['+1', '+2', '📲 Move to new account', 'Cancel']);
     await h.services.settings.update({ maxStampsPerVisit: 3, dailyCap: 3 }, null);
   });
 
@@ -83,11 +83,11 @@ describe('staff open a customer card', () => {
   it('tells staff when no card has that number, and how to use /card', async () => {
     const barista = h.staff();
     await barista.send('/card ZZZZ-9999');
-    expect(barista.lastText).toBe('No card found. Check the number or scan the QR code again.');
+    expect(barista.lastText).toBe("No card found. Check the number, scan the QR code again, or search by the phone's last 4 digits: /find 3456");
     const count = barista.messages.length;
     await barista.send('zzzz9999');
     expect(barista.messages.length).toBe(count + 1);
-    expect(barista.lastText).toBe('No card found. Check the number or scan the QR code again.');
+    expect(barista.lastText).toBe("No card found. Check the number, scan the QR code again, or search by the phone's last 4 digits: /find 3456");
     // In the group, staff talk to each other: a word that only looks like a number gets no answer.
     const group = h.staffChat.length;
     await barista.send('sandwich', STAFF_CHAT_ID);

@@ -36,7 +36,7 @@ describe('limits refuse with a reason and write nothing', () => {
     // A fresh screen explains it up front and offers no stamp buttons.
     await openCard(h, barista, customer);
     expect(barista.lastText).toContain('следващият е възможен от 12:00');
-    expect(barista.buttons).toEqual(['Отказ']);
+    expect(barista.buttons).toEqual(['📲 Премести в нов профил', 'Отказ']);
 
     h.clock.set('2026-03-02T12:00:00+02:00');
     const later = await openCard(h, barista, customer);
@@ -55,7 +55,7 @@ describe('limits refuse with a reason and write nothing', () => {
 
     h.clock.set('2026-03-02T23:45:00+02:00');
     screen = await openCard(h, barista, customer);
-    expect(barista.buttons).toEqual(['+1', 'Cancel']);
+    expect(barista.buttons).toEqual(['+1', '📲 Move to new account', 'Cancel']);
     await barista.pressData(staffData.card(screenIdOf(screen), { kind: 'stamp', stamps: 2 }), screen);
     expect(lastAnswer(h)).toBe('Only 1 more today (daily limit 3).');
     await barista.pressData(buttonData(screen, '+1'), screen);

@@ -104,7 +104,7 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
     expect(await balance(customer._id)).toEqual({ stamps: 0, rewards: 1 });
     expect(barista.lastText).toContain('🎁 Reward redeemed: hand over the free coffee.');
     expect(barista.lastText).toContain('Rewards available: 1');
-    expect(barista.buttons).toEqual(['+1', '+2', '+3', 'Done']);
+    expect(barista.buttons).toEqual(['+1', '+2', '+3', '📲 Move to new account', 'Done']);
     expect(lastAnswer(h)).toBe('This reward has already been handed out.');
     expect(maria.lastText).toBe('🎁 Да ви е сладко! Наградата „безплатно кафе“ е ваша. Остават награди по картата: 1.');
     expect(auditLine().text).toBe(`🎁 Niki → Мария •••• 1122 (${customer.cardNumber!.slice(0, 4)}-${customer.cardNumber!.slice(4)}): reward redeemed · rewards left: 1`);

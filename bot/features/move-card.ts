@@ -1,0 +1,34 @@
+// "Move to a new Telegram account" on a staff card screen: staff, who see the customer in person,
+// allow the card to move for a few minutes; the customer then shares their phone on the new account
+// (onboarding completes the move: bot/conversations/onboarding.ts, domain/customers/move-card.ts).
+import { Composer } from 'grammy';
+import { MOVE_WINDOW_MINUTES } from '../../domain/customers/move-card.js';
+import type { BotContext } from '../context.js';
+import { staffData } from '../keyboards/staff.js';
+import { staffRole } from '../staff.js';
+import { formatMoment, maskedPhone, refusalText } from '../visit-messages.js';
+
+export const moveCardFeature = new Composer<BotContext>();
+
+moveCardFeature.callbackQuery(staffData.movePattern, async (ctx) => {
+  const [locale, settings] = await Promise.all([ctx.i18n.getLocale(), ctx.services.settings.get()]);
+  const now = ctx.services.clock.now();
+  const moment = { locale, timeZone: settings.timeZone, now };
+  const refuse = (code: 'NotStaff' | 'ScreenExpired' | 'CardNotFound') =>
+    ctx.answerCallbackQuery({ text: refusalText(ctx.t.bind(ctx), { code }, moment), show_alert: true });
+
+  if (!(await staffRole(ctx))) return refuse('NotStaff');
+  const screen = await ctx.services.pendingActions.usable(ctx.match[1] ?? '');
+  if (!screen) return refuse('ScreenExpired');
+  const allowed = await ctx.services.cardMoves.allowMove(screen.customerId, ctx.from.first_name);
+  if (!allowed.ok) return refuse('CardNotFound');
+  await ctx.answerCallbackQuery();
+  await ctx.reply(
+    ctx.t('staff-move-allowed', {
+      name: allowed.value.customer.firstName ?? '—',
+      phone: maskedPhone(allowed.value.customer.phone),
+      minutes: MOVE_WINDOW_MINUTES,
+      time: formatMoment(allowed.value.until, locale, settings.timeZone, now),
+    }),
+  );
+});
