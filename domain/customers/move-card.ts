@@ -51,7 +51,7 @@ export class CardMoves {
   async allowMove(customerId: Types.ObjectId, staffName: string): Promise<Result<{ until: Date; customer: CustomerDoc }, AllowMoveError>> {
     const until = new Date(this.clock.now().getTime() + MOVE_WINDOW_MINUTES * 60_000);
     const customer = await this.model
-      .findOneAndUpdate({ _id: customerId, deletedAt: null }, { $set: { moveAllowedUntil: until, moveAllowedBy: staffName } }, { new: true })
+      .findOneAndUpdate({ _id: customerId, deletedAt: null }, { $set: { moveAllowedUntil: until, moveAllowedBy: staffName } }, { returnDocument: 'after' })
       .lean<CustomerDoc>();
     return customer ? ok({ until, customer }) : err({ code: 'CardNotFound' });
   }
