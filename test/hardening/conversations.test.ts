@@ -2,6 +2,7 @@
 // review line who opens onboarding again…) replaces the open one instead of failing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../harness/index.js';
+import { onboard } from '../harness/customers.js';
 
 describe('one conversation at a time', () => {
   let h: Harness;
@@ -11,6 +12,7 @@ describe('one conversation at a time', () => {
   afterAll(async () => h.close());
 
   it('an owner in the middle of onboarding can open a setting and a broadcast', async () => {
+    await onboard(h, h.user()); // someone to broadcast to
     const owner = h.owner();
     await owner.send('/start');
     await owner.send('/settings');
