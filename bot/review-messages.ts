@@ -10,7 +10,7 @@ import type { Services } from '../domain/services.js';
 import type { Settings } from '../domain/settings.js';
 import { progressLine } from './card.js';
 import type { Translator } from './i18n.js';
-import { ratingKeyboard } from './keyboards/reviews.js';
+import { ownerReplyKeyboard, ratingKeyboard } from './keyboards/reviews.js';
 import type { Notifier, SendOutcome } from './notifier.js';
 import { formatMoment, maskedPhone } from './visit-messages.js';
 
@@ -65,8 +65,9 @@ export async function askForRating(deps: Pick<ReviewDeps, 'notifier' | 'services
 }
 
 /**
- * The thanks for a rating: the bonus it earned (or when the next one is possible), for 4–5 an
- * invitation to a public review when the owner has a link, and the offer to add a line.
+ * The thanks for a rating: the bonus it earned (or when the next one is possible), the invitation to
+ * a public review when the owner has a link (whatever the rating, and after the bonus line, which it
+ * has nothing to do with), and the offer to add a line.
  */
 export function ratingThanks(t: Translator, rated: Rated, settings: Settings, publicUrl: string | null): string {
   const locale = rated.customer.locale as Locale;
@@ -90,7 +91,7 @@ export async function publishReview(deps: ReviewDeps, published: Published): Pro
   const { review, customer } = published;
   const settings = await services.settings.get();
   const now = services.clock.now();
-  const send = (chatId: number, locale: Locale, key: string) =>
+  const send = (chatId: number, locale: Locale, key: string, options?: Parameters<Notifier['send']>[4]) =>
     notifier.send(chatId, locale, key, {
       stars: stars(review.rating),
       rating: review.rating,
@@ -100,11 +101,15 @@ export async function publishReview(deps: ReviewDeps, published: Published): Pro
       bonus: review.bonusStamps,
       hasComment: review.comment ? 'yes' : 'no',
       comment: review.comment ?? '',
-    });
+    }, options);
   const staffChatId = await services.team.staffChatId();
   if (staffChatId !== undefined) await send(staffChatId, config.DEFAULT_LOCALE, 'review-staff-post');
   if (review.rating > 3) return;
+  // The owners can answer at once; a reviewer who erased their data can no longer be written to.
+  const canAnswer = Boolean(customer?.telegramId && !customer.deletedAt);
   for (const ownerId of await services.team.owners()) {
-    await send(ownerId, (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE, 'review-owner-low');
+    const locale = (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE;
+    const t = (key: string) => notifier.t(locale, key);
+    await send(ownerId, locale, 'review-owner-low', canAnswer ? { reply_markup: ownerReplyKeyboard(t, String(review._id)) } : undefined);
   }
 }

@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../app/config.js';
 import { settingsSchema, type Settings } from '../domain/settings.js';
 import { err, ok, type Result } from '../domain/result.js';
 
-export const SETTINGS_SECTIONS = ['card', 'limits', 'reviews', 'referrals', 'campaigns', 'general'] as const;
+export const SETTINGS_SECTIONS = ['card', 'limits', 'reviews', 'referrals', 'campaigns', 'privacy', 'fraud', 'general'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const INTEGER_FIELDS = [
@@ -22,11 +22,23 @@ const INTEGER_FIELDS = [
   'referralMonthlyCap',
   'winBackDays',
   'marketingMaxPerWeek',
+  'privacyPolicyVersion',
+  'retentionMonths',
+  'fraudCustomerVisitsPerDay',
+  'fraudStaffSameCustomerPerDay',
+  'fraudStaffRateFactor',
+  'fraudQuickRedeemMinutes',
 ] as const satisfies readonly (keyof Settings)[];
 type IntegerField = (typeof INTEGER_FIELDS)[number];
 type RewardNameField = `rewardName.${Locale}`;
 
-export type SettingField = IntegerField | RewardNameField | 'publicReviewUrl' | 'timeZone';
+const URL_FIELDS = ['publicReviewUrl', 'privacyPolicyUrl'] as const satisfies readonly (keyof Settings)[];
+type UrlField = (typeof URL_FIELDS)[number];
+/** Free texts an owner may also clear with a dash. */
+const NOTE_FIELDS = ['businessName', 'businessContact'] as const satisfies readonly (keyof Settings)[];
+type NoteField = (typeof NOTE_FIELDS)[number];
+
+export type SettingField = IntegerField | RewardNameField | UrlField | NoteField | 'timeZone';
 
 const SECTION_FIELDS: Record<SettingsSection, SettingField[]> = {
   card: ['stampsPerReward', 'rewardName.en', 'rewardName.ru', 'rewardName.bg', 'rewardExpiryDays'],
@@ -34,6 +46,8 @@ const SECTION_FIELDS: Record<SettingsSection, SettingField[]> = {
   reviews: ['reviewDelayMinutes', 'reviewBonusStamps', 'reviewBonusPeriodDays', 'publicReviewUrl'],
   referrals: ['referralBonusReferrer', 'referralBonusFriend', 'referralMonthlyCap'],
   campaigns: ['winBackDays', 'marketingMaxPerWeek'],
+  privacy: ['businessName', 'businessContact', 'privacyPolicyUrl', 'privacyPolicyVersion', 'retentionMonths'],
+  fraud: ['fraudCustomerVisitsPerDay', 'fraudStaffSameCustomerPerDay', 'fraudStaffRateFactor', 'fraudQuickRedeemMinutes'],
   general: ['timeZone'],
 };
 
@@ -69,11 +83,12 @@ function isIntegerField(field: SettingField): field is IntegerField {
   return (INTEGER_FIELDS as readonly string[]).includes(field);
 }
 
-export type FieldKind = 'integer' | 'text' | 'url' | 'timeZone';
+export type FieldKind = 'integer' | 'text' | 'note' | 'url' | 'timeZone';
 
 export function kindOf(field: SettingField): FieldKind {
   if (isIntegerField(field)) return 'integer';
-  if (field === 'publicReviewUrl') return 'url';
+  if ((URL_FIELDS as readonly string[]).includes(field)) return 'url';
+  if ((NOTE_FIELDS as readonly string[]).includes(field)) return 'note';
   if (field === 'timeZone') return 'timeZone';
   return 'text';
 }
@@ -87,6 +102,7 @@ export function rangeOf(field: IntegerField): { min: number; max: number } {
 }
 
 export const REWARD_NAME_MAX = rewardNameSchema.maxLength ?? 60;
+export const NOTE_MAX = settingsSchema.shape.businessName.unwrap().unwrap().maxLength ?? 120;
 
 export type SettingValue = number | string | null;
 
@@ -123,9 +139,14 @@ export function parseFieldInput(field: SettingField, input: string): Result<Sett
       const parsed = rewardNameSchema.safeParse(text);
       return parsed.success ? ok(parsed.data) : err({ code: 'TextLength', max: REWARD_NAME_MAX });
     }
+    case 'note': {
+      if (/^[-–—]$/.test(text)) return ok(null);
+      const parsed = settingsSchema.shape[field as NoteField].safeParse(text);
+      return parsed.success ? ok(parsed.data) : err({ code: 'TextLength', max: NOTE_MAX });
+    }
     case 'url': {
       if (/^[-–—]$/.test(text)) return ok(null);
-      const parsed = settingsSchema.shape.publicReviewUrl.safeParse(text);
+      const parsed = settingsSchema.shape[field as UrlField].safeParse(text);
       return parsed.success ? ok(parsed.data) : err({ code: 'NotUrl' });
     }
     case 'timeZone': {

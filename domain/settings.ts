@@ -41,6 +41,23 @@ export const settingsSchema = z.object({
     }, 'unknown time zone')
     .default('Europe/Sofia'),
   marketingMaxPerWeek: z.number().int().min(0).max(21).default(2),
+  /** The owner's privacy policy (152-ФЗ, GDPR); unset: the bot shows the default text from the locales. */
+  privacyPolicyUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+  /** Raised by the owner when the policy changes: every customer is asked to agree again. */
+  privacyPolicyVersion: z.number().int().min(1).max(1000).default(1),
+  /** Who processes the data, as the default policy names them. */
+  businessName: z.string().trim().min(1).max(120).nullable().default(null),
+  businessContact: z.string().trim().min(1).max(120).nullable().default(null),
+  /** Customers with no visit for this many months are erased (0: never). */
+  retentionMonths: z.number().int().min(0).max(120).default(0),
+  /** Fraud signals: more stamped visits than this for one customer in a business day. */
+  fraudCustomerVisitsPerDay: z.number().int().min(1).max(100).default(5),
+  /** More visits than this by one staff member to one customer in a business day. */
+  fraudStaffSameCustomerPerDay: z.number().int().min(1).max(100).default(2),
+  /** A staff member's visits today above this multiple of their usual daily number (30 days). */
+  fraudStaffRateFactor: z.number().int().min(2).max(100).default(3),
+  /** A reward redeemed within this many minutes of being earned, by the same staff member (0: off). */
+  fraudQuickRedeemMinutes: z.number().int().min(0).max(24 * 60).default(10),
   campaigns: z
     .object(Object.fromEntries(campaignNames.map((n) => [n, z.boolean().default(true)])) as Record<
       CampaignName,

@@ -458,7 +458,7 @@ review-bonus-later = Бонусът за отзив се дава веднъж �
     [one] { $days } ден
    *[other] { $days } дни
 }, следващият е възможен от { $date }. Този път — просто голямо благодаря!
-review-public-invite = Радваме се, че ви е харесало! Ако имате минутка, публичен отзив много ще ни помогне.
+review-public-invite = Ако желаете, можете да споделите впечатлението си и публично, каквото и да е то. Изцяло по ваше желание.
 review-button-public = 🌍 Напишете публичен отзив
 review-ask-comment = ✍️ Искате ли да добавите няколко думи? Просто ги напишете тук (до { $max } знака) или натиснете „Пропускане“.
 review-button-skip = Пропускане
@@ -487,6 +487,18 @@ review-owner-low =
         [yes] 💬 „{ $comment }“
        *[no] (без коментар)
     }
+review-owner-reply-button = ↩️ Отговор на клиента
+review-owner-reply-ask = Напишете отговора си до { $customer } в едно съобщение. Клиентът ще го получи тук, в бота, от името на заведението.
+review-owner-reply-stop = ✖️ Без отговор
+review-owner-reply-stopped = Нищо не е изпратено.
+review-owner-reply-not-text = Моля, изпратете отговора като текстово съобщение.
+review-owner-reply-too-long = Твърде дълго е: отговорът може да е до { $max } знака, а този е { $length }. Моля, съкратете го и го изпратете отново.
+review-owner-reply-sent = ✅ Отговорът ви е изпратен на клиента.
+review-owner-reply-gone = На този клиент вече не може да се пише: изтрил е данните си или е блокирал бота.
+review-reply-to-customer =
+    💬 Отговор на отзива ви от „{ $business }“:
+
+    { $text }
 
 ## Referrals
 invite-friend-bonus = Вашият приятел получава { $count ->

@@ -449,7 +449,7 @@ review-bonus-later = The review bonus is given once every { $days ->
     [one] day
    *[other] { $days } days
 }; the next one is possible from { $date }. This time — just a big thank you!
-review-public-invite = We are glad you liked it! If you have a minute, a public review would help us a lot.
+review-public-invite = If you wish, you can also share your experience publicly, whatever it was. It is entirely up to you.
 review-button-public = 🌍 Write a public review
 review-ask-comment = ✍️ Would you like to add a few words? Just type them here (up to { $max } characters), or press “Skip”.
 review-button-skip = Skip
@@ -478,6 +478,18 @@ review-owner-low =
         [yes] 💬 “{ $comment }”
        *[no] (no comment)
     }
+review-owner-reply-button = ↩️ Reply to the customer
+review-owner-reply-ask = Write your answer to { $customer } in one message. They will receive it here in the bot, in the name of the business.
+review-owner-reply-stop = ✖️ Don't reply
+review-owner-reply-stopped = Nothing was sent.
+review-owner-reply-not-text = Please send your answer as a text message.
+review-owner-reply-too-long = That is too long: an answer can have up to { $max } characters, and this one has { $length }. Please shorten it and send it again.
+review-owner-reply-sent = ✅ Your answer has been sent to the customer.
+review-owner-reply-gone = This customer can no longer be reached: they deleted their data or blocked the bot.
+review-reply-to-customer =
+    💬 An answer to your review from { $business }:
+
+    { $text }
 
 ## Referrals
 invite-friend-bonus = Your friend gets { $count ->

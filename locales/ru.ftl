@@ -478,7 +478,7 @@ review-bonus-later = Бонус за отзыв начисляется раз в
     [few] { $days } дня
    *[other] { $days } дней
 }, следующий — с { $date }. А в этот раз — просто большое спасибо!
-review-public-invite = Мы рады, что вам понравилось! Если найдётся минутка, публичный отзыв очень нам поможет.
+review-public-invite = Если хотите, можете рассказать о своём впечатлении и публично — каким бы оно ни было. Это целиком на ваше усмотрение.
 review-button-public = 🌍 Оставить публичный отзыв
 review-ask-comment = ✍️ Хотите добавить пару слов? Просто напишите их сюда (до { $max } символов) или нажмите «Пропустить».
 review-button-skip = Пропустить
@@ -507,6 +507,18 @@ review-owner-low =
         [yes] 💬 «{ $comment }»
        *[no] (без комментария)
     }
+review-owner-reply-button = ↩️ Ответить клиенту
+review-owner-reply-ask = Напишите ответ для { $customer } одним сообщением. Клиент получит его здесь, в боте, от имени заведения.
+review-owner-reply-stop = ✖️ Не отвечать
+review-owner-reply-stopped = Ничего не отправлено.
+review-owner-reply-not-text = Пожалуйста, отправьте ответ текстовым сообщением.
+review-owner-reply-too-long = Слишком длинно: в ответе может быть до { $max } символов, а здесь { $length }. Сократите его и отправьте ещё раз.
+review-owner-reply-sent = ✅ Ваш ответ отправлен клиенту.
+review-owner-reply-gone = Этому клиенту больше нельзя написать: он удалил свои данные или заблокировал бота.
+review-reply-to-customer =
+    💬 Ответ на ваш отзыв от «{ $business }»:
+
+    { $text }
 
 ## Referrals
 invite-friend-bonus = Ваш друг получит { $count ->

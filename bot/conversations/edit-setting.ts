@@ -12,6 +12,7 @@ import {
   parseFieldInput,
   rangeOf,
   REWARD_NAME_MAX,
+  NOTE_MAX,
   sectionOf,
   patchFor,
   type FieldInputError,
@@ -30,6 +31,8 @@ function promptFor(t: T, field: SettingField, current: string): string {
       return t('settings-ask-integer', { label, value: current, ...rangeOf(field as Parameters<typeof rangeOf>[0]) });
     case 'text':
       return t('settings-ask-text', { label, value: current, max: REWARD_NAME_MAX });
+    case 'note':
+      return t('settings-ask-note', { label, value: current, max: NOTE_MAX });
     case 'url':
       return t('settings-ask-url', { label, value: current });
     case 'timeZone':

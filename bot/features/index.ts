@@ -13,6 +13,7 @@ import { settingsFeature } from './settings.js';
 import { broadcastFeature } from './broadcast.js';
 import { statsFeature } from './stats.js';
 import { exportFeature } from './export.js';
+import { reviewReplyFeature } from './review-reply.js';
 import { unhandledFeature } from './unhandled.js';
 import { reachabilityFeature } from './reachability.js';
 
@@ -27,6 +28,7 @@ export function features(): Composer<BotContext> {
   composer.use(broadcastFeature);
   composer.use(statsFeature);
   composer.use(exportFeature);
+  composer.use(reviewReplyFeature);
   // Staff before /start: card links (`/start c_<token>`) are theirs.
   composer.use(staffScanFeature);
   composer.use(staffVisitsFeature);

@@ -68,7 +68,7 @@ privateChat.callbackQuery(reviewData.ratePattern, async (ctx) => {
   await ctx.editMessageText(question ? `${question}\n\n${answered}` : answered).catch(() => undefined);
 
   const settings = await ctx.services.settings.get();
-  const publicUrl = publicUrlFor(review.rating, settings.publicReviewUrl);
+  const publicUrl = publicUrlFor(settings.publicReviewUrl);
   const reviewId = String(review._id);
   const thanks = await ctx.reply(ratingThanks(ctx.notifier.t, rated.value, settings, publicUrl), {
     reply_markup: commentKeyboard(ctx.t, reviewId, publicUrl),

@@ -9,6 +9,10 @@ export const reviewData = {
   ratePattern: /^rev:rate:([0-9a-f]{24}):([1-5])$/,
   skip: (reviewId: string) => `rev:skip:${reviewId}`,
   skipPattern: /^rev:skip:([0-9a-f]{24})$/,
+  /** An owner's Reply under a low rating; whether the presser is an owner is asked at the press. */
+  reply: (reviewId: string) => `rev:reply:${reviewId}`,
+  replyPattern: /^rev:reply:([0-9a-f]{24})$/,
+  replyStop: 'rev:reply-stop',
 };
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -20,7 +24,7 @@ export function ratingKeyboard(requestId: string): InlineKeyboard {
   return keyboard;
 }
 
-/** Under the thanks for a rating: Skip (the line is optional) and, for a happy customer, the public review link. */
+/** Under the thanks for a rating: Skip (the line is optional) and the public review link, if the owner set one. */
 export function commentKeyboard(t: T, reviewId: string, publicUrl: string | null): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t('review-button-skip'), reviewData.skip(reviewId));
   if (publicUrl) keyboard.row().url(t('review-button-public'), publicUrl);
@@ -32,7 +36,19 @@ export function publicReviewKeyboard(t: T, publicUrl: string | null): InlineKeyb
   return publicUrl ? new InlineKeyboard().url(t('review-button-public'), publicUrl) : undefined;
 }
 
-/** The public review link of a rating of 4 or 5, when the owner has set one. */
-export function publicUrlFor(rating: number, publicReviewUrl: string | null): string | null {
-  return rating >= 4 && publicReviewUrl ? publicReviewUrl : null;
+/**
+ * The public review link for a reviewer: the same for every rating. Google's and Yandex's rules forbid
+ * inviting only satisfied customers ("review gating"); an owner who wants no invitations sets no link.
+ */
+export function publicUrlFor(publicReviewUrl: string | null): string | null {
+  return publicReviewUrl || null;
+}
+
+/** Under a low rating in an owner's chat: one tap to answer the customer. */
+export function ownerReplyKeyboard(t: T, reviewId: string): InlineKeyboard {
+  return new InlineKeyboard().text(t('review-owner-reply-button'), reviewData.reply(reviewId));
+}
+
+export function replyStopKeyboard(t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('review-owner-reply-stop'), reviewData.replyStop);
 }

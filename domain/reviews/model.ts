@@ -37,6 +37,11 @@ const reviewSchema = new Schema(
     publishedAt: { type: Date, default: null },
     /** Bonus stamps the review earned (0: none this time). */
     bonusStamps: { type: Number, required: true, default: 0 },
+    /** The owners' answers sent to the customer through the bot. */
+    replies: {
+      type: [new Schema({ by: { type: Number, required: true }, at: { type: Date, required: true }, text: { type: String, required: true } }, { _id: false })],
+      default: [],
+    },
   },
   { versionKey: false, collection: REVIEWS_COLLECTION },
 );

@@ -14,6 +14,10 @@
 // - After the rating the customer has COMMENT_WINDOW_MINUTES to add a line (or skip). Then the review
 //   is passed on (to the staff group, and to the owners when the rating is 3 or lower) exactly once:
 //   whichever comes first — the line, Skip, or the job at the end of the window — claims it.
+// - An owner may answer a review (the Reply button under a low rating): the answer reaches the customer
+//   in the bot, in the business's name, and is kept with the review.
+// - The invitation to a public review (settings.publicReviewUrl) is not decided here: it goes to every
+//   reviewer alike and has nothing to do with the bonus, which is for the feedback given in the bot.
 import { Types, type Connection } from 'mongoose';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../ports.js';
@@ -51,6 +55,11 @@ export type ReviewNotFound = { code: 'ReviewNotFound' };
 export type CommentClosed = { code: 'CommentClosed' };
 export type CommentTooLong = { code: 'CommentTooLong'; max: number; length: number };
 export type CommentEmpty = { code: 'CommentEmpty' };
+/** The reviewer erased their data (or never had a Telegram account on the card): nobody to answer. */
+export type ReviewerGone = { code: 'ReviewerGone' };
+export type ReplyError = ReviewNotFound | ReviewerGone | CommentTooLong | CommentEmpty;
+/** The longest answer an owner may send to a reviewer. */
+export const REPLY_MAX_CHARS = 1000;
 type BonusTooSoon = { code: 'BonusTooSoon'; nextAt: Date };
 
 export type DueRequestError = RequestsOff | CardGone | VisitNotCounted | AlreadyAsked | AlreadyReviewed;
@@ -279,6 +288,32 @@ export class ReviewService {
     await this.reviews.updateOne({ _id: review._id }, { $set: { comment, publishedAt: now } });
     const customer = await this.customers.findById(review.customerId).lean<CustomerDoc>();
     return ok({ review: { ...review, comment, publishedAt: now }, customer });
+  }
+
+  /** Who an owner's answer to this review goes to, if they can still be reached. */
+  async reviewer(reviewId: string): Promise<Result<{ review: ReviewDoc; customer: CustomerDoc }, ReviewNotFound | ReviewerGone>> {
+    const review = await this.findReview(reviewId);
+    if (!review) return err({ code: 'ReviewNotFound' });
+    const customer = await this.visits.findCard(review.customerId);
+    if (!customer?.telegramId) return err({ code: 'ReviewerGone' });
+    return ok({ review, customer });
+  }
+
+  /** Keeps an owner's answer with the review; returns the customer to send it to. */
+  async recordReply(input: { reviewId: string; ownerId: number; text: string }): Promise<Result<{ review: ReviewDoc; customer: CustomerDoc; text: string }, ReplyError>> {
+    const text = input.text.trim();
+    if (text.length === 0) return err({ code: 'CommentEmpty' });
+    const length = lengthOf(text);
+    if (length > REPLY_MAX_CHARS) return err({ code: 'CommentTooLong', max: REPLY_MAX_CHARS, length });
+    const found = await this.reviewer(input.reviewId);
+    if (!found.ok) return found;
+    await this.reviews.updateOne({ _id: found.value.review._id }, { $push: { replies: { by: input.ownerId, at: this.clock.now(), text } } });
+    return ok({ ...found.value, text });
+  }
+
+  /** Everything a customer rated and wrote (for their copy of their data). */
+  async reviewsOf(customerId: Types.ObjectId): Promise<ReviewDoc[]> {
+    return this.reviews.find({ customerId }).sort({ at: 1 }).lean<ReviewDoc[]>();
   }
 
   async findReview(reviewId: string): Promise<ReviewDoc | null> {

@@ -10,6 +10,8 @@ const SECTION_BUTTON: Record<string, RegExp> = {
   reviews: /Reviews/,
   referrals: /Invited friends/,
   campaigns: /Campaigns and offers/,
+  privacy: /Privacy and data/,
+  fraud: /Fraud signals/,
   general: /Time zone/,
 };
 
@@ -33,6 +35,15 @@ const NEW_VALUES: Record<SettingField, { typed: string; stored: unknown }> = {
   winBackDays: { typed: '45', stored: 45 },
   marketingMaxPerWeek: { typed: '1', stored: 1 },
   timeZone: { typed: 'europe/moscow', stored: 'Europe/Moscow' },
+  businessName: { typed: 'Café Lipa Ltd', stored: 'Café Lipa Ltd' },
+  businessContact: { typed: 'privacy@lipa.example', stored: 'privacy@lipa.example' },
+  privacyPolicyUrl: { typed: 'https://lipa.example/privacy', stored: 'https://lipa.example/privacy' },
+  privacyPolicyVersion: { typed: '2', stored: 2 },
+  retentionMonths: { typed: '24', stored: 24 },
+  fraudCustomerVisitsPerDay: { typed: '4', stored: 4 },
+  fraudStaffSameCustomerPerDay: { typed: '3', stored: 3 },
+  fraudStaffRateFactor: { typed: '5', stored: 5 },
+  fraudQuickRedeemMinutes: { typed: '30', stored: 30 },
 };
 
 describe('/settings', () => {

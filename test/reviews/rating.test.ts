@@ -104,26 +104,65 @@ describe('rating a visit', () => {
     expect(owner.messages).toHaveLength(2);
   });
 
-  it('a rating of 4 or 5 gets a button to the public review page when the owner has set one', async () => {
+  it('a 2★ reviewer gets the same public-review invitation as a 5★ one, and it promises nothing', async () => {
     await h.services.settings.update({ publicReviewUrl: GOOGLE }, null);
-    const happy = await askedCustomer();
-    await happy.press('5 ⭐');
-    expect(happy.lastText).toContain('a public review would help us a lot');
-    const link = inlineButtons(happy.last).find((b) => 'url' in b);
-    expect(link).toEqual({ text: '🌍 Write a public review', url: GOOGLE });
-    // Once the review is passed on, the link stays and Skip goes.
-    await happy.send('Lovely!');
-    expect(inlineButtons(happy.messages.at(-2))).toEqual([{ text: '🌍 Write a public review', url: GOOGLE }]);
+    const invitation = (user: TestUser) => ({
+      text: user.lastText.split('\n\n').filter((p) => p.includes('public')),
+      link: inlineButtons(user.last).find((b) => 'url' in b),
+    });
+    const invited = [];
+    for (const [rating, line] of [['5 ⭐', 'Lovely!'], ['2 ⭐', 'Too slow.']] as const) {
+      const customer = await askedCustomer();
+      await customer.press(rating);
+      invited.push(invitation(customer));
+      // Once the review is passed on, the link stays and Skip goes.
+      await customer.send(line);
+      expect(inlineButtons(customer.messages.at(-2))).toEqual([{ text: '🌍 Write a public review', url: GOOGLE }]);
+    }
+    const [happy, unhappy] = invited;
+    expect(unhappy).toEqual(happy);
+    expect(happy!.text).toEqual(['If you wish, you can also share your experience publicly, whatever it was. It is entirely up to you.']);
+    expect(happy!.link).toEqual({ text: '🌍 Write a public review', url: GOOGLE });
+    // The invitation is never tied to the bonus: it does not mention stamps or rewards.
+    expect(happy!.text.join(' ')).not.toMatch(/stamp|bonus|reward/i);
 
-    const unhappy = await askedCustomer();
-    await unhappy.press('3 ⭐');
-    expect(unhappy.lastText).not.toContain('public review');
-    expect(inlineButtons(unhappy.last).some((b) => 'url' in b)).toBe(false);
-
+    // No link set: nobody is invited, whatever the rating.
     await h.services.settings.update({ publicReviewUrl: null }, null);
-    const happyToo = await askedCustomer();
-    await happyToo.press('4 ⭐');
-    expect(inlineButtons(happyToo.last).some((b) => 'url' in b)).toBe(false);
+    for (const rating of ['5 ⭐', '1 ⭐']) {
+      const customer = await askedCustomer();
+      await customer.press(rating);
+      expect(customer.lastText).not.toContain('public');
+      expect(inlineButtons(customer.last).some((b) => 'url' in b)).toBe(false);
+    }
+  });
+
+  it('an owner answers a low rating with one tap: the customer reads it in the bot, in the business name', async () => {
+    await h.services.settings.update({ businessName: 'Café Lipa' }, null);
+    const boris = await askedCustomer({ first_name: 'Boris', language_code: 'ru' });
+    await boris.press('2 ⭐');
+    await boris.send('Cold milk.');
+    expect(owner.buttons).toEqual(['↩️ Reply to the customer']);
+
+    // Someone else cannot press it.
+    const stranger = h.user();
+    const reply = inlineButtons(owner.last)[0]!;
+    await stranger.pressData('callback_data' in reply ? reply.callback_data : '', owner.last, stranger.id);
+    expect(lastAnswer(h)).toBe('🔒 This is for the owner of the program only.');
+
+    await owner.press('↩️ Reply to the customer');
+    expect(owner.lastText).toMatch(/^Write your answer to Boris •••• \d{4} in one message/);
+    await owner.sendSticker();
+    expect(owner.lastText).toBe('Please send your answer as a text message.');
+    await owner.send("We are sorry, Boris — next coffee is on us.");
+    expect(owner.lastText).toBe('✅ Your answer has been sent to the customer.');
+    expect(boris.lastText).toBe('💬 Ответ на ваш отзыв от «Café Lipa»:\n\nWe are sorry, Boris — next coffee is on us.');
+    const [review] = await reviewsOf(boris);
+    expect(review!.replies).toEqual([{ by: OWNER_ID, at: h.clock.now(), text: 'We are sorry, Boris — next coffee is on us.' }]);
+    // The next text is just a text again, not a second answer.
+    const seen = boris.messages.length;
+    await owner.send('hello');
+    expect(boris.messages).toHaveLength(seen);
+    await h.services.settings.update({ businessName: null }, null);
   });
 
   it('a customer who rates and walks away: the review reaches the staff when the time for a line is over', async () => {
