@@ -4,7 +4,7 @@ import type { BotCommand } from 'grammy/types';
 import { LOCALES, type Locale } from '../app/config.js';
 import type { Translator } from './i18n.js';
 
-const CUSTOMER_COMMANDS = ['start', 'help', 'cancel'] as const;
+const CUSTOMER_COMMANDS = ['start', 'help', 'cancel', 'delete'] as const;
 const OWNER_COMMANDS = ['settings', 'broadcast', 'broadcasts', 'stats', 'export'] as const;
 
 function commands(t: Translator, locale: Locale, names: readonly string[]): BotCommand[] {

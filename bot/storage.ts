@@ -37,3 +37,18 @@ export function mongoStorage<T>(conn: Connection, collectionName: string): Stora
     },
   };
 }
+
+/** Forgets a user's session and any unfinished conversation (erasing what the bot holds about them). */
+export async function forgetChatState(conn: Connection, key: string): Promise<void> {
+  await conn.collection<StoredValue>(SESSIONS).deleteOne({ _id: key });
+  await conn.collection<StoredValue>(CONVERSATIONS).deleteOne({ _id: key });
+}
+
+/**
+ * Drops conversations nobody touched since `before` (an onboarding abandoned half-way keeps the
+ * user's name in its stored updates): returns how many.
+ */
+export async function sweepStaleConversations(conn: Connection, before: Date): Promise<number> {
+  const result = await conn.collection<StoredValue>(CONVERSATIONS).deleteMany({ updatedAt: { $lt: before } });
+  return result.deletedCount;
+}

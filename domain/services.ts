@@ -18,6 +18,7 @@ import { ExportService } from './export/service.js';
 import { ReviewService } from './reviews/service.js';
 import { ReferralService } from './referrals/service.js';
 import { TeamService } from './team.js';
+import { AuditLog } from './audit/service.js';
 
 export interface ServiceOptions {
   conn: Connection;
@@ -46,7 +47,9 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults }: 
   // Both listen to the visits service's hooks (a confirmed visit, an undone one).
   const reviews = new ReviewService(conn, clock, settings, jobs, visits, once);
   const referrals = new ReferralService(conn, clock, settings, jobs, visits, once);
+  const audit = new AuditLog(conn, clock);
   return {
+    audit,
     conn,
     clock,
     jobs,

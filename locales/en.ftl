@@ -17,6 +17,7 @@ error-try-again = We are having a short technical pause. Please try again in a m
 command-start = Your loyalty card
 command-help = What this bot can do
 command-cancel = Stop the current action
+command-delete = Delete my data
 command-settings = Program settings
 command-broadcast = Send an offer to customers
 command-broadcasts = Scheduled offers
@@ -49,10 +50,36 @@ onboarding-phone-not-yours = This is someone else's contact. A card is issued on
 onboarding-phone-invalid = I could not read this phone number. Please try again with the «Share my phone number» button below.
 onboarding-phone-taken = This phone number already has a card on another Telegram account. If it is yours, show this message to our staff: they will open your card and allow it to move to this account. Then share your number here again with the button below.
 onboarding-phone-received = Thank you!
+onboarding-privacy-ask =
+    Before you share your phone number: we keep it, with your name and Telegram username, only to run your loyalty card (stamps, rewards, messages about your card), and never pass it on. { $business } is responsible for this data.
+
+    Please read the privacy policy and agree to it. You can delete your data at any time with /delete.
+onboarding-privacy-agree = ✅ I agree
+onboarding-privacy-read = 📄 Privacy policy
+onboarding-privacy-decline = No, thanks
+onboarding-privacy-declined = All right: without this consent we cannot issue a card, and we have not taken your phone number. If you change your mind, send /start. /delete erases the language you chose, too.
 onboarding-consent-ask = Last question: may we send you special offers and news now and then? You can change this at any time with the «Notifications» button.
 onboarding-consent-yes = Yes, please
 onboarding-consent-no = No, thanks
 onboarding-done = Your card is ready! Show its QR code at the counter on every visit. Everything else is in the menu below.
+privacy-policy-contact-chat = a message in this chat
+privacy-policy-text =
+    📄 Privacy policy (version { $version })
+
+    Who: { $business } runs this loyalty program and is responsible for your data. Contact: { $contact }.
+
+    What we keep: your phone number, first and last name and username from Telegram, your Telegram account id, the language you chose, your card's stamps and rewards with the time and the staff member of each operation, your ratings and comments, and your answers about consent.
+
+    Why: to issue and run your loyalty card, to tell you about your stamps and rewards, and — only if you agreed — to send offers. The legal basis is your consent.
+
+    Who sees it: our staff and the owner, in Telegram. We do not sell or pass on your data. Telegram carries the messages.
+
+    How long: while you have the card. { $months ->
+        [0] {""}
+       *[other] Without a visit for { $months } months, the data is erased automatically.
+    }
+
+    Your rights: get a copy of your data («My data» in the menu), stop offers at any time, withdraw this consent and erase your data (/delete or «Delete my data»). The totals of the program keep your card operations without anything that identifies you.
 
 card-subtitle = Loyalty card
 card-number-label = Card number
@@ -71,6 +98,7 @@ menu-review = ⭐ Leave a review
 menu-language = 🌐 Language
 menu-notifications = 🔔 Notifications
 menu-delete = 🗑 Delete my data
+menu-my-data = 📄 My data
 menu-not-registered = You don't have a card yet. Send /start to get one: it takes a minute.
 move-card-done = ✅ Welcome back! Your card, with all its stamps and rewards, is on this account now.
 move-card-old-account = Your loyalty card has moved to your new Telegram account, as you asked at the counter. This account no longer has a card. If you did not ask for this, please tell our staff.
@@ -105,6 +133,11 @@ notifications-on = 🔔 Offers and news are on. We write rarely, and only when i
 notifications-off = 🔕 Offers and news are off. Messages about your card (stamps and rewards) still arrive.
 notifications-turn-on = Turn on
 notifications-turn-off = Turn off
+offers-stop-button = 🔕 Stop offers
+offers-stopped-short = Done: no more offers.
+offers-stopped = 🔕 Done: we will not send you offers any more. Messages about your card (stamps and rewards) still arrive. To turn offers back on, press «Notifications» in the menu.
+consent-renew-ask = 📄 Our privacy policy has changed (version { $version }). Please read it and agree to keep using your card. If you do not agree, you can delete your data with /delete.
+consent-renew-thanks = Thank you! Everything is as before: your card is in the menu below.
 
 delete-confirm = This erases your phone number, name and username, and your card stops working: its stamps and rewards will be lost. Delete your data?
 delete-yes = Yes, delete
@@ -112,6 +145,51 @@ delete-no = No, keep my card
 delete-done = Your personal data has been deleted. Thank you for being with us! If you ever want a new card, send /start.
 delete-kept = Good, your card stays as it is.
 delete-expired = This confirmation has expired. If you still want to delete your data, press «Delete my data» again.
+delete-visitor-confirm = You have no card. We keep only the language you chose and, if you started signing up, the unfinished sign-up. Erase it?
+delete-visitor-done = Done: we keep nothing about you any more. If you ever want a card, send /start.
+my-data-caption = 📄 A copy of everything we store about you.
+my-data-title = My data in the loyalty program
+my-data-as-of = As of { $time } ({ $timeZone })
+my-data-none = —
+my-data-yes = yes
+my-data-no = no
+my-data-section-profile = Profile
+my-data-field-first-name = First name
+my-data-field-last-name = Last name
+my-data-field-username = Telegram username
+my-data-field-phone = Phone
+my-data-field-telegram-id = Telegram account id
+my-data-field-language = Language
+my-data-field-card-number = Card number
+my-data-field-registered = Card issued
+my-data-field-last-visit = Last visit
+my-data-field-offers = Offers and news
+my-data-field-policy-version = Privacy policy version agreed to
+my-data-field-invited-by-friend = Joined through a friend's invitation
+my-data-field-invited-friends = Friends who joined through your link
+my-data-section-consents = Consents
+my-data-consent-line = { $time } · { $kind ->
+    [processing] Processing of personal data
+   *[marketing] Offers and news
+} · { $granted ->
+    [yes] given
+   *[no] refused or withdrawn
+} · policy version { $version }
+my-data-section-ledger = Card operations
+my-data-ledger-line = { $time } · { $type ->
+    [stamp] stamp for a visit
+    [bonus] bonus stamps
+    [reward] card complete: reward
+    [redeem] reward redeemed
+    [undo] correction by staff
+   *[expire] reward expired
+} · stamps { $stamps }, rewards { $rewards }
+my-data-section-reviews = Reviews
+my-data-review-line = { $time } · { $stars } ({ $rating }/5){ $hasComment ->
+    [yes] {" "}· “{ $comment }”
+   *[no] {""}
+}
+my-data-review-reply = { $time } · answer: “{ $text }”
 
 ## Staff: visits and rewards
 

@@ -1,9 +1,12 @@
-// A new customer's first minute: language → how the program works → phone (request_contact button)
-// → marketing consent → the card. The state lives in MongoDB, so any instance can carry it on.
-// The customer record is written only at the very end, in one step: there is never a half-made one.
+// A new customer's first minute: language → how the program works → consent to processing the phone
+// number, with the privacy policy (before the phone is asked for) → phone (request_contact button) →
+// the card is issued. The state lives in MongoDB, so any instance can carry it on. The customer record
+// is written in one step as soon as the phone is checked, and the conversation ends with it: the phone
+// never waits in the stored conversation state. Then comes the separate, optional question about
+// offers (bot/features/customer-menu.ts answers it) and, with its answer, the card.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Filter, InlineKeyboard, Keyboard } from 'grammy';
-import type { Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../app/config.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { looksLikePhone } from '../../domain/customers/phone.js';
 import { localeFromTelegram } from '../i18n.js';
@@ -16,6 +19,7 @@ import {
   customerData,
   languageKeyboard,
   mainMenu,
+  privacyKeyboard,
 } from '../keyboards/customer.js';
 
 export const ONBOARDING = 'onboarding';
@@ -66,46 +70,50 @@ export async function onboarding(
       });
     });
 
-  for (;;) {
-    const phone = await askPhone(conversation, ctx, t, locale);
-    if (typeof phone !== 'string') {
-      // Staff allowed this phone's card to move here: it is this customer's card now.
-      await ctx.reply(t('move-card-done'));
-      await sendTheCard(phone.movedCustomerId);
-      return;
-    }
 
-    await ctx.reply(t('onboarding-consent-ask'), { reply_markup: consentKeyboard(t) });
-    const answered = await waitFor(conversation, user.id, isData(customerData.onboardingConsentPattern), (c) =>
-      remind(c, t, consentKeyboard(t)),
-    );
-    const marketingConsent = answered.callbackQuery.data === customerData.onboardingConsent(true);
-    await settle(answered);
-
-    const registered = await conversation.external(async () => {
-      const result = await services.customers.register({
-        telegramId: user.id,
-        phone,
-        firstName: user.first_name,
-        lastName: user.last_name,
-        username: user.username,
-        locale,
-        marketingConsent,
-        referralCode,
-      });
-      return result.ok
-        ? { ok: true as const, customerId: String(result.value._id) }
-        : { ok: false as const, refused: result.error.code };
-    });
-    if (registered.ok) {
-      const { customerId } = registered;
-      await ctx.reply(t('onboarding-done'));
-      await sendTheCard(customerId);
-      return;
-    }
-    // Someone registered this phone from another account between the contact and now.
-    await ctx.reply(t(registered.refused === 'PhoneTaken' ? 'onboarding-phone-taken' : 'onboarding-phone-invalid'));
+  // Consent to processing, its own step with its own document, before anything personal is taken.
+  const privacy = () => privacyKeyboard(t, settings.privacyPolicyUrl, settings.privacyPolicyVersion);
+  await ctx.reply(t('onboarding-privacy-ask', { business: settings.businessName ?? ctx.me.first_name }), {
+    reply_markup: privacy(),
+    link_preview_options: { is_disabled: true },
+  });
+  // The policy button shows the bot's own text (bot/features/consent.ts) and leaves this step open.
+  const agreed = await waitFor(conversation, user.id, isData(customerData.privacyAnswerPattern), (c) => remind(c, t, privacy()));
+  await settle(agreed);
+  const answer = customerData.privacyAnswerPattern.exec(agreed.callbackQuery.data)!;
+  if (answer[1] === 'no') {
+    await ctx.reply(t('onboarding-privacy-declined'));
+    return;
   }
+  const policyConsent = { version: Number(answer[2]), at: new Date(await conversation.external(() => services.clock.now().getTime())) };
+
+  const phone = await askPhone(conversation, ctx, t, locale);
+  if (typeof phone !== 'string') {
+    // Staff allowed this phone's card to move here: it is this customer's card now.
+    await ctx.reply(t('move-card-done'));
+    await sendTheCard(phone.movedCustomerId);
+    return;
+  }
+  const registered = await conversation.external(async (outer) => {
+    const result = await services.customers.register({
+      telegramId: user.id,
+      phone,
+      firstName: user.first_name,
+      lastName: user.last_name,
+      username: user.username,
+      locale,
+      // Offers are asked about separately, next; until the answer, none.
+      marketingConsent: false,
+      policyConsent,
+      referralCode,
+    });
+    if (!result.ok) return { ok: false as const, refused: result.error.code };
+    await outer.reply(t('onboarding-consent-ask'), { reply_markup: consentKeyboard(t) });
+    return { ok: true as const };
+  });
+  // Someone registered this phone from another account between the contact and now: the onboarding
+  // ends here rather than keep the contact in its state; /start begins again.
+  if (!registered.ok) await ctx.reply(t(registered.refused === 'PhoneTaken' ? 'onboarding-phone-taken' : 'onboarding-phone-invalid'));
 }
 
 /**
@@ -189,6 +197,10 @@ async function waitFor<C extends ConversationContext>(
 
 function concernsOnboarding(c: ConversationContext, userId: number): boolean {
   if (c.chat?.id !== userId) return false;
+  // Erasing what the bot holds (the menu's "Delete my data" and its confirmation) is open at every step.
+  const data = c.callbackQuery?.data;
+  if (data !== undefined && /^cust:(del|keep|policy)/.test(data)) return false;
+  if (c.message?.text !== undefined && LOCALES.some((l) => c.notifier.t(l, 'menu-delete') === c.message?.text)) return false;
   const command = /^\/(\w+)(?:@\w+)?(?:\s+(\S+))?/.exec(c.message?.text ?? '');
   if (!command) return true;
   // A plain /start (or an invitation) repeats the current step; other commands and staff card

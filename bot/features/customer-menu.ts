@@ -1,11 +1,16 @@
 // The customer's menu (a reply keyboard): My card · Rewards · Invite friends · Leave a review ·
-// Language · Notifications · Delete my data. "Leave a review" lives in leave-review.ts.
-import { Composer } from 'grammy';
+// Language · Notifications · My data · Delete my data. "Leave a review" lives in leave-review.ts.
+// Also here: the offers question right after the card is issued, the "Stop offers" button under
+// every offer, and /delete, which anyone may use, with a card or without one.
+import { Composer, InputFile } from 'grammy';
 import { LOCALES, type Locale } from '../../app/config.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import { balanceOf } from '../../domain/ledger/balance.js';
+import { localDateKey } from '../../domain/business-time.js';
 import { inviteLink, progressLine, sendCard } from '../card.js';
 import type { BotContext } from '../context.js';
+import { myDataDocument } from '../my-data.js';
+import { forgetChatState } from '../storage.js';
 import {
   customerData,
   deleteKeyboard,
@@ -109,18 +114,57 @@ privateChat.callbackQuery(customerData.promotionsPattern, async (ctx) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
   const on = ctx.match[1] === 'on';
-  await ctx.services.customers.setMarketingConsent(customer._id, on);
+  await ctx.services.customers.setMarketingConsent(customer._id, on, 'menu');
   await ctx.answerCallbackQuery();
   await ctx
     .editMessageText(ctx.t(on ? 'notifications-on' : 'notifications-off'), { reply_markup: promotionsKeyboard(ctx.t, on) })
     .catch(() => undefined);
 });
 
-privateChat.filter(menuButton('menu-delete'), async (ctx) => {
+// The separate, optional question about offers, right after the card is issued; either answer gives the card.
+privateChat.callbackQuery(customerData.onboardingConsentPattern, async (ctx) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
-  await ctx.reply(ctx.t('delete-confirm'), { reply_markup: deleteKeyboard(ctx.t, ctx.services.clock.now()) });
+  const yes = ctx.match[1] === 'yes';
+  await ctx.services.customers.setMarketingConsent(customer._id, yes, 'onboarding');
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t('onboarding-done'));
+  await showCard(ctx, { ...customer, marketingConsent: yes });
 });
+
+// Under every offer: works at once, and says how to turn offers back on.
+privateChat.callbackQuery(customerData.stopOffers, async (ctx) => {
+  const customer = await registeredCustomer(ctx);
+  if (!customer) return;
+  await ctx.services.customers.setMarketingConsent(customer._id, false, 'stop-offers');
+  await ctx.answerCallbackQuery({ text: ctx.t('offers-stopped-short') });
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  await ctx.reply(ctx.t('offers-stopped'), { reply_markup: promotionsKeyboard(ctx.t, false) });
+});
+
+privateChat.filter(menuButton('menu-my-data'), async (ctx) => {
+  const customer = await registeredCustomer(ctx);
+  if (!customer) return;
+  const [copy, { timeZone }] = await Promise.all([ctx.services.customers.dataCopy(customer._id), ctx.services.settings.get()]);
+  if (!copy) return;
+  const now = ctx.services.clock.now();
+  const name = `my-data-${localDateKey(now, timeZone)}.txt`;
+  const document = myDataDocument(ctx.notifier.t, customer.locale as Locale, copy, timeZone, now);
+  await ctx.replyWithDocument(new InputFile(Buffer.from(`\uFEFF${document}`, 'utf8'), name), { caption: ctx.t('my-data-caption') });
+  await ctx.services.audit.record({ actorId: ctx.from.id, actorRole: 'customer', action: 'data-copy', what: [name], customerId: customer._id });
+});
+
+async function askToDelete(ctx: BotContext): Promise<void> {
+  const customer = ctx.from ? await ctx.services.customers.findByTelegramId(ctx.from.id) : null;
+  await ctx.reply(ctx.t(customer ? 'delete-confirm' : 'delete-visitor-confirm'), {
+    reply_markup: deleteKeyboard(ctx.t, ctx.services.clock.now()),
+  });
+}
+
+privateChat.filter(menuButton('menu-delete'), askToDelete);
+// Always available, also to someone without a card (an onboarding left half-way).
+privateChat.command('delete', askToDelete);
 
 privateChat.callbackQuery(customerData.deleteConfirmPattern, async (ctx) => {
   const askedAt = Number(ctx.match[1]) * 1000;
@@ -130,13 +174,16 @@ privateChat.callbackQuery(customerData.deleteConfirmPattern, async (ctx) => {
     await ctx.editMessageText(ctx.t('delete-expired')).catch(() => undefined);
     return;
   }
-  const customer = await registeredCustomer(ctx);
-  if (!customer) return;
+  const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
   // The language preference goes with the data; this last answer is still in the customer's language.
-  await ctx.services.customers.erase(customer._id);
+  const done = ctx.t(customer ? 'delete-done' : 'delete-visitor-done');
+  await ctx.conversation.exitAll();
+  if (customer) await ctx.services.customers.erase(customer._id);
+  else await ctx.services.customers.forgetVisitor(ctx.from.id);
+  await forgetChatState(ctx.services.conn, String(ctx.from.id));
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
-  await ctx.reply(ctx.t('delete-done'), { reply_markup: { remove_keyboard: true } });
+  await ctx.reply(done, { reply_markup: { remove_keyboard: true } });
 });
 
 privateChat.callbackQuery(customerData.deleteKeep, async (ctx) => {

@@ -1,6 +1,7 @@
 // The order of features is the order of precedence; "unhandled" must stay last.
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import { consentFeature } from './consent.js';
 import { startFeature } from './start.js';
 import { customerMenuFeature } from './customer-menu.js';
 import { leaveReviewFeature } from './leave-review.js';
@@ -33,6 +34,8 @@ export function features(): Composer<BotContext> {
   composer.use(staffScanFeature);
   composer.use(staffVisitsFeature);
   composer.use(moveCardFeature);
+  // A changed privacy policy is agreed to before anything else a customer does.
+  composer.use(consentFeature);
   // /start holds the onboarding conversation, which sees a newcomer's messages before the menu does.
   composer.use(startFeature);
   composer.use(customerMenuFeature);

@@ -13,8 +13,17 @@ export const customerData = {
   onboardingLanguagePattern: /^onb:lang:(en|ru|bg)$/,
   onboardingContinue: 'onb:continue',
   onboardingContinuePattern: /^onb:continue$/,
-  onboardingConsent: (yes: boolean) => `onb:consent:${yes ? 'yes' : 'no'}`,
-  onboardingConsentPattern: /^onb:consent:(yes|no)$/,
+  /** The answer to the offers question after the card is issued (handled outside the onboarding). */
+  onboardingConsent: (yes: boolean) => `cust:mkt:${yes ? 'yes' : 'no'}`,
+  onboardingConsentPattern: /^cust:mkt:(yes|no)$/,
+  /** Agreeing to the privacy policy of this version (the version shown is the one agreed to). */
+  privacyAgree: (version: number) => `cust:agree:${version}`,
+  privacyDecline: 'cust:agree:no',
+  privacyAnswerPattern: /^cust:agree:(?:(no)|(\d{1,4}))$/,
+  /** Show the default privacy policy text (when the owner has no policy link). */
+  policy: 'cust:policy',
+  /** Under every offer: no more offers, at once. */
+  stopOffers: 'cust:stop',
   language: (locale: Locale) => `cust:lang:${locale}`,
   languagePattern: /^cust:lang:(en|ru|bg)$/,
   promotions: (on: boolean) => `cust:promo:${on ? 'on' : 'off'}`,
@@ -47,6 +56,20 @@ export function consentKeyboard(t: T): InlineKeyboard {
     .text(t('onboarding-consent-no'), customerData.onboardingConsent(false));
 }
 
+/** Agree · the policy (the owner's link, or the bot's own text) · no, thanks (during onboarding). */
+export function privacyKeyboard(t: T, policyUrl: string | null, version: number, decline = true): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(t('onboarding-privacy-agree'), customerData.privacyAgree(version)).row();
+  if (policyUrl) keyboard.url(t('onboarding-privacy-read'), policyUrl);
+  else keyboard.text(t('onboarding-privacy-read'), customerData.policy);
+  if (decline) keyboard.row().text(t('onboarding-privacy-decline'), customerData.privacyDecline);
+  return keyboard;
+}
+
+/** The one-tap way out of offers, under every marketing message. */
+export function stopOffersKeyboard(t: T): InlineKeyboard {
+  return new InlineKeyboard().text(t('offers-stop-button'), customerData.stopOffers);
+}
+
 /** The menu buttons, by locale key, in the order they are shown. */
 export const MENU_KEYS = [
   'menu-card',
@@ -55,6 +78,7 @@ export const MENU_KEYS = [
   'menu-review',
   'menu-language',
   'menu-notifications',
+  'menu-my-data',
   'menu-delete',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
@@ -70,6 +94,7 @@ export function mainMenu(t: T): Keyboard {
     .text(t('menu-language'))
     .text(t('menu-notifications'))
     .row()
+    .text(t('menu-my-data'))
     .text(t('menu-delete'))
     .resized()
     .persistent();

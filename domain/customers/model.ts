@@ -24,6 +24,11 @@ const customerSchema = new Schema(
     referredAt: { type: Date, default: null },
     marketingConsent: { type: Boolean, required: true, default: false },
     consentChangedAt: { type: Date, default: null },
+    /** The privacy policy version the customer agreed to (domain/customers/consents.ts); null: none yet. */
+    policyVersion: { type: Number, default: null },
+    policyConsentAt: { type: Date, default: null },
+    /** Who erased the personal data: the customer, or the retention rule (settings.retentionMonths). */
+    erasedBy: { type: String, enum: ['customer', 'retention', null], default: null },
     registeredAt: { type: Date, required: true },
     firstVisitAt: { type: Date, default: null },
     lastVisitAt: { type: Date, default: null, index: true },

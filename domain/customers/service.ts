@@ -11,6 +11,8 @@ import { newCardNumber, newCardToken, newReferralCode } from './codes.js';
 import { defaultRegionFor, normalizePhone } from './phone.js';
 import { invitedFriends, referrerFor, type InvitedFriends } from './referrals.js';
 import { reviewModel } from '../reviews/model.js';
+import { dataCopyOf, type DataCopy } from './data-copy.js';
+import { consentModel, type ConsentKind, type ConsentRecord } from './consents.js';
 
 export interface Registration {
   telegramId: number;
@@ -21,6 +23,8 @@ export interface Registration {
   username?: string | undefined;
   locale: Locale;
   marketingConsent: boolean;
+  /** The consent to processing, given before the phone was shared: the policy version and when. */
+  policyConsent: { version: number; at: Date };
   /** The invite code the newcomer arrived with (`/start ref_<code>`), if any. */
   referralCode?: string | undefined;
 }
@@ -48,6 +52,7 @@ export const randomCardCodes: CardCodes = {
 
 export class CustomerService {
   private readonly model;
+  private readonly consents;
 
   constructor(
     conn: Connection,
@@ -57,6 +62,7 @@ export class CustomerService {
     private readonly codes: CardCodes = randomCardCodes,
   ) {
     this.model = customerModel(conn);
+    this.consents = consentModel(conn);
   }
 
   async findByTelegramId(telegramId: number): Promise<CustomerDoc | null> {
@@ -109,7 +115,17 @@ export class CustomerService {
           referredAt: referredBy ? now : null,
           marketingConsent: input.marketingConsent,
           consentChangedAt: now,
+          policyVersion: input.policyConsent.version,
+          policyConsentAt: input.policyConsent.at,
           registeredAt: now,
+        });
+        await this.consents.create({
+          customerId: created._id,
+          kind: 'processing',
+          granted: true,
+          policyVersion: input.policyConsent.version,
+          at: input.policyConsent.at,
+          via: 'onboarding',
         });
         await this.preferences.setLocale(input.telegramId, input.locale);
         return ok(created.toObject() as CustomerDoc);
@@ -149,12 +165,51 @@ export class CustomerService {
     await this.model.updateOne({ telegramId }, { $set: { locale } });
   }
 
-  /** Promotions on or off; stored as the marketing consent that every campaign and broadcast checks. */
-  async setMarketingConsent(customerId: Types.ObjectId, consent: boolean): Promise<void> {
-    await this.model.updateOne(
+  /**
+   * Promotions on or off; stored as the marketing consent that every campaign and broadcast checks,
+   * and kept as a consent record (`via` says where: onboarding, menu, stop-offers).
+   */
+  async setMarketingConsent(customerId: Types.ObjectId, consent: boolean, via: string = 'menu'): Promise<void> {
+    const now = this.clock.now();
+    const customer = await this.model.findOneAndUpdate(
       { _id: customerId, deletedAt: null },
-      { $set: { marketingConsent: consent, consentChangedAt: this.clock.now() } },
-    );
+      { $set: { marketingConsent: consent, consentChangedAt: now } },
+    ).lean<CustomerDoc>();
+    if (!customer) return;
+    await this.recordConsent(customer, 'marketing', consent, via, now);
+  }
+
+  /** The customer agreed to the privacy policy of this version (after it changed). */
+  async agreeToPolicy(customerId: Types.ObjectId, version: number, via: string = 'policy-change'): Promise<void> {
+    const now = this.clock.now();
+    const customer = await this.model.findOneAndUpdate(
+      { _id: customerId, deletedAt: null },
+      { $set: { policyVersion: version, policyConsentAt: now } },
+    ).lean<CustomerDoc>();
+    if (!customer) return;
+    await this.consents.create({ customerId, kind: 'processing', granted: true, policyVersion: version, at: now, via });
+  }
+
+  private async recordConsent(customer: CustomerDoc, kind: ConsentKind, granted: boolean, via: string, at: Date): Promise<void> {
+    await this.consents.create({ customerId: customer._id, kind, granted, policyVersion: customer.policyVersion ?? 0, at, via });
+  }
+
+  /** Everything stored about the customer, for their own copy. */
+  async dataCopy(customerId: Types.ObjectId): Promise<DataCopy | null> {
+    return dataCopyOf(this.model.db, customerId);
+  }
+
+  /**
+   * Someone without a card (an abandoned onboarding, a refused consent) asks to be forgotten: the
+   * language they chose is the only thing the program kept about them.
+   */
+  async forgetVisitor(telegramId: number): Promise<void> {
+    await this.preferences.forget(telegramId);
+  }
+
+  /** Every consent answer the customer gave, oldest first. */
+  async consentsOf(customerId: Types.ObjectId): Promise<ConsentRecord[]> {
+    return this.consents.find({ customerId }).sort({ at: 1, _id: 1 }).lean<ConsentRecord[]>();
   }
 
   /**
@@ -179,7 +234,7 @@ export class CustomerService {
    * identifiers. The record stays, anonymised, so the ledger and the owner's totals still add up.
    * Pending jobs about the customer are cancelled and their language preference is forgotten.
    */
-  async erase(customerId: Types.ObjectId): Promise<Result<void, CustomerNotFound>> {
+  async erase(customerId: Types.ObjectId, by: 'customer' | 'retention' = 'customer'): Promise<Result<void, CustomerNotFound>> {
     const customer = await this.findById(customerId);
     if (!customer || customer.deletedAt) return err({ code: 'CustomerNotFound' });
     const now = this.clock.now();
@@ -196,7 +251,7 @@ export class CustomerService {
           cardNumber: 1,
           referralCode: 1,
         },
-        $set: { deletedAt: now, marketingConsent: false, consentChangedAt: now, cardImage: null },
+        $set: { deletedAt: now, erasedBy: by, marketingConsent: false, consentChangedAt: now, cardImage: null },
       },
     );
     // What they wrote in reviews is theirs too; the ratings stay, anonymous, for the owner's average.

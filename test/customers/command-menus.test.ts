@@ -21,23 +21,26 @@ describe('command menus are registered at start-up, in every language', () => {
       { command: 'start', description: 'Your loyalty card' },
       { command: 'help', description: 'What this bot can do' },
       { command: 'cancel', description: 'Stop the current action' },
+      { command: 'delete', description: 'Delete my data' },
     ]);
     expect(byLanguage('ru').map((c) => c.description)).toEqual([
       'Ваша карта лояльности',
       'Что умеет этот бот',
       'Прервать текущее действие',
+      'Удалить мои данные',
     ]);
     expect(byLanguage('bg').map((c) => c.description)).toEqual([
       'Вашата карта за лоялност',
       'Какво може този бот',
       'Прекратява текущото действие',
+      'Изтриване на данните ми',
     ]);
     // For Telegram languages we do not speak: the default language of the business.
     const fallback = calls.find((p) => p.language_code === undefined && !p.scope)?.commands as Commands;
     expect(fallback[0]).toEqual({ command: 'start', description: 'Вашата карта за лоялност' });
 
     const owner = calls.find((p) => (p.scope as { chat_id?: number } | undefined)?.chat_id === OWNER_ID)?.commands as Commands;
-    expect(owner.map((c) => c.command)).toEqual(['start', 'help', 'cancel', 'settings', 'broadcast', 'broadcasts', 'stats', 'export']);
+    expect(owner.map((c) => c.command)).toEqual(['start', 'help', 'cancel', 'delete', 'settings', 'broadcast', 'broadcasts', 'stats', 'export']);
   });
 
   it('starts anyway when Telegram refuses the menu, and says so in the log', async () => {

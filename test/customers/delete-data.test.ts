@@ -92,6 +92,7 @@ describe('Delete my data', () => {
 
     await user.press('✅ English');
     await user.press('Continue');
+    await user.press('✅ I agree');
     await user.shareContact('+359888111333');
     await user.press('No, thanks');
     expect(await countCustomers(h)).toBe(before + 1);

@@ -19,7 +19,7 @@ describe('the customer menu', () => {
     expect(card).toHaveLength(1);
     expect(card[0]!.method).toBe('sendPhoto');
     expect(card[0]!.caption).toMatch(/^💳 Your card [2-9A-Z]{4}-[2-9A-Z]{4}\nStamps: 0 of 8\. 8 more to your reward: free coffee$/);
-    expect(replyButtons(card[0])).toHaveLength(7);
+    expect(replyButtons(card[0])).toHaveLength(8);
   });
 
   it('Rewards tells the stamps and the rewards, summed from the ledger', async () => {
@@ -61,7 +61,7 @@ describe('the customer menu', () => {
   it('menu buttons pressed by someone without a card point to /start and change nothing', async () => {
     const stranger = h.user({ language_code: 'bg' });
     const before = await countCustomers(h);
-    for (const label of ['💳 Моята карта', '🎁 Награди', '👫 Поканете приятели', '🔔 Известия', '🗑 Изтриване на данните ми', '⭐ Оставете отзив']) {
+    for (const label of ['💳 Моята карта', '🎁 Награди', '👫 Поканете приятели', '🔔 Известия', '📄 Моите данни', '⭐ Оставете отзив']) {
       await stranger.send(label);
       expect(stranger.lastText).toBe('Все още нямате карта. Изпратете /start, за да получите: отнема минута.');
     }

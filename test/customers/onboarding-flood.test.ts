@@ -78,6 +78,7 @@ describe('a flood of random input during onboarding', () => {
     await user.send('/start');
     await user.press('✅ English');
     await user.press('Continue');
+    await user.press('✅ I agree');
     const atPhoneStep = await stored();
     for (let i = 0; i < 30; i++) {
       await user.send(`message ${i}`);
@@ -109,6 +110,8 @@ describe('a flood of random input during onboarding', () => {
     if (inlineButtons(user.last).some((b) => continueLabels.includes(b.text))) {
       await user.press(new RegExp(`^(${continueLabels.join('|')})$`));
     }
+    const agreeLabels = ['✅ I agree', '✅ Согласен(-на)', '✅ Съгласен(-на) съм'];
+    if (inlineButtons(user.last).some((b) => agreeLabels.includes(b.text))) await user.press(/^✅ (I agree|Согласен|Съгласен)/);
     await user.shareContact(`+35988777000${seed}`);
     await user.press(/^(Yes, please|Да, присылайте|Да, изпращайте)$/);
     expect(await countCustomers(h)).toBe(before + 1);

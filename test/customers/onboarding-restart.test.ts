@@ -19,6 +19,8 @@ describe('onboarding survives a restart', () => {
     expect(h.app).not.toBe(firstApp);
 
     await customer.press('Продължете');
+    await h.restart();
+    await customer.press('✅ Съгласен(-на) съм');
     expect(customer.lastText).toContain('Споделяне на номера');
 
     await h.restart();
@@ -53,6 +55,7 @@ describe('onboarding survives a restart', () => {
     });
     expect(customer.lastText).toContain('Here is how it works');
     await customer.press('Continue');
+    await customer.press('✅ I agree');
     await customer.shareContact('+359888765433');
     await customer.press('No, thanks');
     expect(await customerOf(h, customer)).toMatchObject({ phone: '+359888765433', marketingConsent: false });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, replyButtons, type Harness } from '../harness/index.js';
-import { countCustomers, customerOf, decodeQr } from '../harness/customers.js';
+import { createHarness, inlineButtons, replyButtons, type Harness } from '../harness/index.js';
+import { countCustomers, customerOf, decodeQr, nextPhone } from '../harness/customers.js';
 
 describe('onboarding: from /start to the card', () => {
   let h: Harness;
@@ -22,6 +22,14 @@ describe('onboarding: from /start to the card', () => {
     expect(customer.lastText).toContain('Съберете 6 печата и получете награда: канелено руло');
     await customer.press('Продължете');
 
+    // Consent to processing comes first, on its own, with the policy; nothing is stored yet.
+    expect(customer.lastText).toContain('Преди да споделите телефонния си номер');
+    expect(customer.buttons).toEqual(['✅ Съгласен(-на) съм', '📄 Политика за поверителност', 'Не, благодаря']);
+    await customer.press('📄 Политика за поверителност');
+    expect(customer.lastText).toMatch(/^📄 Политика за поверителност \(версия 1\)/);
+    expect(customer.lastText).toContain('Връзка: съобщение в този чат');
+    await customer.press('✅ Съгласен(-на) съм');
+
     const ask = customer.last!;
     expect(ask.text).toContain('Споделяне на номера');
     const keyboard = ask.replyMarkup as { keyboard: { text: string; request_contact?: boolean }[][] };
@@ -30,7 +38,8 @@ describe('onboarding: from /start to the card', () => {
     await customer.shareContact('359888123456');
     expect(customer.messages.at(-2)?.replyMarkup).toEqual({ remove_keyboard: true });
     expect(customer.lastText).toContain('специални оферти');
-    expect(await countCustomers(h)).toBe(0);
+    // The card is issued with the phone (the phone never waits in the conversation), offers still off.
+    expect(await customerOf(h, customer)).toMatchObject({ marketingConsent: false, policyVersion: 1 });
 
     await customer.press('Да, изпращайте');
 
@@ -58,6 +67,7 @@ describe('onboarding: from /start to the card', () => {
       '⭐ Оставете отзив',
       '🌐 Език',
       '🔔 Известия',
+      '📄 Моите данни',
       '🗑 Изтриване на данните ми',
     ]);
     expect(card.photo!.bytes.subarray(1, 4).toString()).toBe('PNG');
@@ -73,6 +83,7 @@ describe('onboarding: from /start to the card', () => {
     await customer.press('English');
     expect(customer.lastText).toContain('Collect 6 stamps and get a reward: cinnamon bun');
     await customer.press('Continue');
+    await customer.press('✅ I agree');
     await customer.shareContact('+7 916 123-45-67');
     await customer.press('No, thanks');
 
@@ -95,6 +106,7 @@ describe('onboarding: from /start to the card', () => {
     await customer.send('/start');
     await customer.press('✅ English');
     await customer.press('Continue');
+    await customer.press('✅ I agree');
     await customer.shareContact('+44 7911 123456');
     await customer.press('Yes, please');
     const before = await countCustomers(h);
@@ -129,6 +141,49 @@ describe('onboarding: from /start to the card', () => {
 
     await customer.send('/start');
     expect(customer.lastText).toContain('Choose your language');
+  });
+
+  it('consent to processing is asked before the phone; "No, thanks" takes nothing and issues nothing', async () => {
+    const customer = h.user({ language_code: 'en' });
+    await customer.send('/start');
+    await customer.press('✅ English');
+    await customer.press('Continue');
+    expect(customer.lastText).toContain('Before you share your phone number');
+    // The phone cannot jump the consent: a contact sent now is not taken.
+    await customer.shareContact(nextPhone());
+    expect(customer.lastText).toBe('Please choose with one of these buttons:');
+    expect(await customerOf(h, customer)).toBeNull();
+
+    await customer.press('No, thanks');
+    expect(customer.lastText).toContain('without this consent we cannot issue a card');
+    expect(await customerOf(h, customer)).toBeNull();
+    expect(await h.app.conn.collection('conversations').findOne({ _id: String(customer.id) } as never)).toBeNull();
+  });
+
+  it("the consent is stored with its time and the policy version in force; the owner's link replaces the built-in text", async () => {
+    await h.services.settings.update({ privacyPolicyVersion: 3, privacyPolicyUrl: 'https://cafe.example/privacy' }, null);
+    try {
+      const customer = h.user({ language_code: 'en' });
+      await customer.send('/start');
+      await customer.press('✅ English');
+      await customer.press('Continue');
+      expect(inlineButtons(customer.last)).toContainEqual({ text: '📄 Privacy policy', url: 'https://cafe.example/privacy' });
+      h.clock.advance({ minutes: 1 });
+      const agreedAt = h.clock.now();
+      await customer.press('✅ I agree');
+      h.clock.advance({ minutes: 1 });
+      await customer.shareContact(nextPhone());
+      await customer.press('No, thanks');
+      const stored = (await customerOf(h, customer))!;
+      expect(stored).toMatchObject({ policyVersion: 3, policyConsentAt: agreedAt, marketingConsent: false });
+      const consents = await h.services.customers.consentsOf(stored._id);
+      expect(consents.map(({ kind, granted, policyVersion, at, via }) => ({ kind, granted, policyVersion, at, via }))).toEqual([
+        { kind: 'processing', granted: true, policyVersion: 3, at: agreedAt, via: 'onboarding' },
+        { kind: 'marketing', granted: false, policyVersion: 3, at: h.clock.now(), via: 'onboarding' },
+      ]);
+    } finally {
+      await h.services.settings.update({ privacyPolicyVersion: 1, privacyPolicyUrl: null }, null);
+    }
   });
 
   it('repeats the current step on a second /start instead of starting over', async () => {

@@ -13,6 +13,7 @@ async function atPhoneStep(h: Harness, language_code: string): Promise<TestUser>
   await user.send('/start');
   await user.press(/^✅/);
   await user.press(h.app.t(language_code as 'en', 'onboarding-continue'));
+  await user.press(h.app.t(language_code as 'en', 'onboarding-privacy-agree'));
   return user;
 }
 
@@ -74,32 +75,33 @@ describe('onboarding refuses phones it must not accept, in the user\'s language,
     expect(await customerOf(h, second)).toBeNull();
   });
 
-  it('refuses the phone at the last step if another account registered it meanwhile', async () => {
+  it('the phone is taken with the card at once: no phone waits in the conversation for the offers answer', async () => {
     const slow = await atPhoneStep(h, 'en');
     await slow.shareContact('+359888000444');
     expect(slow.lastText).toContain('special offers');
+    expect(await customerOf(h, slow)).toMatchObject({ phone: '+359888000444', marketingConsent: false });
+    // The onboarding is over: nothing of it (the shared contact included) is kept in its state.
+    expect(await h.app.conn.collection('conversations').findOne({ _id: String(slow.id) } as never)).toBeNull();
 
-    const fast = h.user({ language_code: 'en' });
-    await onboard(h, fast, { phone: '+359 888 000 444' });
-    const before = await snapshot(h);
+    // Another account with the same phone is refused at its contact, as before.
+    const fast = await atPhoneStep(h, 'en');
+    await fast.shareContact('+359 888 000 444');
+    expect(fast.lastText).toContain('ask our staff to move your card');
+    expect(await customerOf(h, fast)).toBeNull();
 
     await slow.press('Yes, please');
-    expect(slow.textsSince(slow.messages.length - 2).join('\n')).toContain('show this message to our staff');
-    expect(slow.lastText).toContain('Share my phone number');
-    expect(await snapshot(h)).toEqual(before);
-
-    await slow.shareContact('+359888000555');
-    await slow.press('Yes, please');
-    expect(await customerOf(h, slow)).toMatchObject({ phone: '+359888000555' });
+    expect(await customerOf(h, slow)).toMatchObject({ phone: '+359888000444', marketingConsent: true });
   });
 
   it('keeps one customer per account even when the last step is pressed twice', async () => {
     const user = await atPhoneStep(h, 'en');
+    const before = await countCustomers(h);
     await user.shareContact('+359888000666');
     const consentMessage = user.last!;
-    const before = await countCustomers(h);
-    await user.pressData('onb:consent:yes', consentMessage);
-    await user.pressData('onb:consent:yes', consentMessage);
+    await user.pressData('cust:mkt:yes', consentMessage);
+    await user.pressData('cust:mkt:yes', consentMessage);
     expect(await countCustomers(h)).toBe(before + 1);
+    expect(user.messages.filter((m) => m.method === 'sendPhoto')).toHaveLength(2);
+    expect(await customerOf(h, user)).toMatchObject({ marketingConsent: true });
   });
 });

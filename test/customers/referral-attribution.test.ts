@@ -50,6 +50,7 @@ describe('/start ref_<code>: who invited whom, recorded once', () => {
     await bob.send(`/start ref_${carlCard.referralCode}`);
     expect(bob.lastText).toContain('Please choose with one of these buttons');
     await bob.press('Continue');
+    await bob.press('✅ I agree');
     await bob.shareContact();
     await bob.press('Yes, please');
     expect(String((await customerOf(h, bob))?.referredBy)).toBe(String(annaCard._id));

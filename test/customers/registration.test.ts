@@ -5,7 +5,7 @@ import { CustomerService, randomCardCodes, type CardCodes, type Registration } f
 import { customerModel } from '../../domain/customers/model.js';
 
 function registration(telegramId: number, phone: string): Registration {
-  return { telegramId, phone, firstName: 'Test', locale: 'en', marketingConsent: false };
+  return { telegramId, phone, firstName: 'Test', locale: 'en', marketingConsent: false, policyConsent: { version: 1, at: new Date() } };
 }
 
 describe('registering a customer', () => {

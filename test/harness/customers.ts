@@ -46,6 +46,7 @@ export async function onboard(h: Harness, user: TestUser, options: OnboardOption
   await user.send(options.payload ? `/start ${options.payload}` : '/start');
   await user.press(new RegExp(`${LANGUAGE_NAMES[locale]}$`));
   await user.press(t('onboarding-continue'));
+  await user.press(t('onboarding-privacy-agree'));
   await user.shareContact(options.phone ?? nextPhone());
   await user.press(t(options.consent === false ? 'onboarding-consent-no' : 'onboarding-consent-yes'));
 }

@@ -1,0 +1,67 @@
+// Consent to processing after the privacy policy changed (settings.privacyPolicyVersion raised): a
+// registered customer who has not agreed to the version in force is asked again at their next
+// message or press, before anything else is done for them. Erasing their data (/delete, the menu's
+// "Delete my data"), /help and /cancel stay open to them. Staff actions (card links, staff buttons)
+// are not a customer's interaction and are never held up here, so the stamp path pays nothing.
+import { Composer } from 'grammy';
+import { LOCALES } from '../../app/config.js';
+import { needsPolicyConsent } from '../../domain/customers/consents.js';
+import type { BotContext } from '../context.js';
+import { customerData, mainMenu, privacyKeyboard } from '../keyboards/customer.js';
+import { policyText } from '../privacy.js';
+
+export const consentFeature = new Composer<BotContext>();
+
+const privateChat = consentFeature.chatType('private');
+
+/** Updates that are the customer's own use of the bot (and not the way out of it). */
+function customersOwnInteraction(ctx: BotContext): boolean {
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) return /^(cust|rev):/.test(data) && !/^(cust:(del|keep|agree|policy)|rev:reply)/.test(data);
+  const text = ctx.message?.text;
+  if (text === undefined) return ctx.message !== undefined;
+  if (/^\/(delete|help|cancel)(@\w+)?$/.test(text) || /^\/start c_/.test(text)) return false;
+  return !LOCALES.some((locale) => ctx.notifier.t(locale, 'menu-delete') === text);
+}
+
+// The bot's own policy text (the owner has no link), during onboarding and after a change alike.
+privateChat.callbackQuery(customerData.policy, async (ctx) => {
+  const settings = await ctx.services.settings.get();
+  await ctx.answerCallbackQuery();
+  await ctx.reply(policyText(ctx.t, settings, ctx.me.first_name), {
+    reply_markup: privacyKeyboard(ctx.t, null, settings.privacyPolicyVersion, false),
+  });
+});
+
+// Someone without a card is answering the onboarding's question: that is the onboarding's business.
+privateChat.callbackQuery(customerData.privacyAnswerPattern, async (ctx, next) => {
+  const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
+  if (!customer) return next();
+  const version = Number(ctx.match[2]);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup().catch(() => undefined);
+  if (!version) return;
+  const settings = await ctx.services.settings.get();
+  // An old button (of a version no longer in force) asks about the current one instead.
+  if (version !== settings.privacyPolicyVersion) return askAgain(ctx);
+  await ctx.services.customers.agreeToPolicy(customer._id, version);
+  await ctx.reply(ctx.t('consent-renew-thanks'), { reply_markup: mainMenu(ctx.t) });
+});
+
+async function askAgain(ctx: BotContext): Promise<void> {
+  const settings = await ctx.services.settings.get();
+  await ctx.reply(ctx.t('consent-renew-ask', { version: settings.privacyPolicyVersion }), {
+    reply_markup: privacyKeyboard(ctx.t, settings.privacyPolicyUrl, settings.privacyPolicyVersion, false),
+    link_preview_options: { is_disabled: true },
+  });
+}
+
+privateChat.use(async (ctx, next) => {
+  if (!customersOwnInteraction(ctx)) return next();
+  const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
+  if (!customer) return next();
+  const settings = await ctx.services.settings.get();
+  if (!needsPolicyConsent(customer, settings.privacyPolicyVersion)) return next();
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  await askAgain(ctx);
+});
