@@ -3,7 +3,9 @@
 // rate-limiter.ts), and reports to the owner once.
 import { setMaxListeners } from 'node:events';
 import { GrammyError, type Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Locale } from '../app/config.js';
+import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import {
   BROADCAST_JOB,
   type BroadcastMessage,
@@ -49,6 +51,8 @@ export class TelegramBroadcastSender implements BroadcastSender {
     private readonly api: Pick<Api, 'sendMessage' | 'sendPhoto'>,
     perSecond: number,
     limiter = new RateLimiter(perSecond),
+    /** The "Stop offers" button under every broadcast, in the recipient's language. */
+    private readonly optOut?: (locale: Locale) => InlineKeyboardMarkup,
   ) {
     this.limiter = limiter;
     // Enough requests in flight to keep the pace with up to half a second of bookkeeping and latency each.
@@ -65,8 +69,9 @@ export class TelegramBroadcastSender implements BroadcastSender {
       // Taken here, after the claim's write, so that the spacing Telegram sees is the limiter's.
       await this.limiter.take();
       try {
-        if (message.photoFileId) await this.api.sendPhoto(recipient.telegramId, message.photoFileId, { caption: message.text });
-        else await this.api.sendMessage(recipient.telegramId, message.text);
+        const markup = this.optOut ? { reply_markup: this.optOut(recipient.locale) } : {};
+        if (message.photoFileId) await this.api.sendPhoto(recipient.telegramId, message.photoFileId, { caption: message.text, ...markup });
+        else await this.api.sendMessage(recipient.telegramId, message.text, markup);
         return 'sent';
       } catch (error) {
         if (!(error instanceof GrammyError)) return 'unknown'; // no answer: it may have been delivered
@@ -99,7 +104,10 @@ async function reportToOwner(deps: JobDeps, broadcast: BroadcastDoc, report: Bro
 /** Sends one broadcast (or the rest of it), then tells the owner how it went. */
 export async function runBroadcastJob(deps: JobDeps, data: BroadcastJobData, meta: Pick<JobMeta, 'signal' | 'touch'>): Promise<void> {
   const { services, logger, config, broadcastApi } = deps;
-  const sender = new TelegramBroadcastSender(broadcastApi, config.BROADCAST_RATE);
+  const t = deps.notifier.t;
+  const sender = new TelegramBroadcastSender(broadcastApi, config.BROADCAST_RATE, undefined, (locale) =>
+    stopOffersKeyboard((key) => t(locale, key)),
+  );
   // Another worker took the run over (this one was presumed dead): stop at once, it carries on.
   const takenOver = new AbortController();
   const alive = setInterval(() => {

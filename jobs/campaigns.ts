@@ -2,6 +2,7 @@
 // write to them in their own language (paced like broadcasts), and after 21:00 business time each
 // owner gets the day's digest once.
 import type { Locale } from '../app/config.js';
+import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import type { CustomerCampaign, SweepCounts } from '../domain/campaigns/service.js';
 import type { JobDeps } from './index.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -41,7 +42,9 @@ export async function sweepCampaigns(deps: SweepDeps, now: Date): Promise<SweepC
   const limiter = new RateLimiter(deps.config.BROADCAST_RATE);
   const counts = await deps.services.campaigns.sweepCustomers(now, async (target, message) => {
     await limiter.take();
-    return deps.notifier.send(target.telegramId, target.locale, MESSAGE_KEYS[message.campaign], message.vars);
+    // Campaigns are offers: each carries the one-tap way out.
+    const optOut = stopOffersKeyboard((key) => deps.notifier.t(target.locale, key));
+    return deps.notifier.send(target.telegramId, target.locale, MESSAGE_KEYS[message.campaign], message.vars, { reply_markup: optOut });
   });
   return { ...counts, digests: await sendDigests(deps, now) };
 }
