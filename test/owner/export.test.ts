@@ -65,6 +65,16 @@ describe('/export', () => {
     expect(documents()[0]!.caption).toContain('Customers (CSV, times in Europe/Sofia)');
   });
 
+  it('every export is written to the audit feed: who, when, which files', async () => {
+    const entries = await h.services.audit.since(new Date(0), 'export');
+    expect(entries.map(({ actorId, actorRole, what, at }) => ({ actorId, actorRole, what, at }))).toEqual([
+      { actorId: owner.id, actorRole: 'owner', what: ['customers-2026-03-02.csv', 'ledger-2026-03-02.csv'], at: h.clock.now() },
+    ]);
+    // Someone who is not an owner exports nothing, and nothing is written.
+    await h.user().send('/export');
+    expect(await h.services.audit.since(new Date(0), 'export')).toHaveLength(1);
+  });
+
   it('quotes names with commas, quotes, line breaks and Cyrillic so that they read back exactly', () => {
     const customers = rows(documents()[0]!);
     expect(Object.keys(customers[0]!)).toEqual(CUSTOMER_COLUMNS);
