@@ -7,7 +7,8 @@ type T = (key: string, vars?: Record<string, string | number>) => string;
 export function formatValue(t: T, field: SettingField, settings: Settings): string {
   const value = valueOf(settings, field);
   if (value === null || value === '') return t('settings-not-set');
-  if (field === 'rewardExpiryDays' && value === 0) return t('settings-never');
+  if ((field === 'rewardExpiryDays' || field === 'retentionMonths') && value === 0) return t('settings-never');
+  if (field === 'fraudQuickRedeemMinutes' && value === 0) return t('settings-off');
   return String(value);
 }
 
@@ -26,6 +27,8 @@ export function sectionText(t: T, section: SettingsSection, settings: Settings):
   for (const field of fieldsOf(section)) {
     lines.push(t('settings-line', { label: t(`settings-field-${kebab(field)}`), value: formatValue(t, field, settings) }));
   }
+  // Where a setting has a reason the owner should know (the platforms' rules, the law), it is said here.
+  if (section === 'reviews' || section === 'privacy' || section === 'fraud') lines.push('', t(`settings-why-${section}`));
   lines.push('', t('settings-section-hint'));
   return lines.join('\n');
 }

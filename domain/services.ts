@@ -19,6 +19,8 @@ import { ReviewService } from './reviews/service.js';
 import { ReferralService } from './referrals/service.js';
 import { TeamService } from './team.js';
 import { AuditLog } from './audit/service.js';
+import { FraudService } from './fraud/service.js';
+import { RetentionService } from './retention/service.js';
 
 export interface ServiceOptions {
   conn: Connection;
@@ -48,8 +50,12 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults }: 
   const reviews = new ReviewService(conn, clock, settings, jobs, visits, once);
   const referrals = new ReferralService(conn, clock, settings, jobs, visits, once);
   const audit = new AuditLog(conn, clock);
+  const fraud = new FraudService(conn, clock, settings);
+  const retention = new RetentionService(conn, clock, settings, customers);
   return {
     audit,
+    fraud,
+    retention,
     conn,
     clock,
     jobs,

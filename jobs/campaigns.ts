@@ -5,6 +5,7 @@ import type { Locale } from '../app/config.js';
 import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import type { CustomerCampaign, SweepCounts } from '../domain/campaigns/service.js';
 import type { JobDeps } from './index.js';
+import { alertTexts } from './trust.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { JobScheduler } from './scheduler.js';
 
@@ -16,22 +17,31 @@ const MESSAGE_KEYS: Record<CustomerCampaign, string> = {
   winBack: 'campaign-win-back',
 };
 
-type SweepDeps = Pick<JobDeps, 'services' | 'notifier' | 'config'>;
+type SweepDeps = Pick<JobDeps, 'services' | 'notifier' | 'config' | 'logger'>;
 
-async function sendDigests({ services, notifier, config }: SweepDeps, now: Date): Promise<number> {
+async function sendDigests({ services, notifier, config, logger }: SweepDeps, now: Date): Promise<number> {
   let sent = 0;
   for (const ownerId of await services.team.owners()) {
     if (!(await services.campaigns.claimDigest(ownerId, now))) continue;
     const day = await services.stats.today();
     const locale: Locale = (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE;
-    const outcome = await notifier.send(ownerId, locale, 'campaign-daily-digest', {
-      newCustomers: day.newCustomers,
-      visits: day.visits,
-      rewardsIssued: day.rewardsIssued,
-      rewardsRedeemed: day.rewardsRedeemed,
-      reviews: day.reviews,
-      rating: day.averageRating ?? 0,
-    });
+    const lines = [
+      notifier.t(locale, 'campaign-daily-digest', {
+        newCustomers: day.newCustomers,
+        visits: day.visits,
+        rewardsIssued: day.rewardsIssued,
+        rewardsRedeemed: day.rewardsRedeemed,
+        reviews: day.reviews,
+        rating: day.averageRating ?? 0,
+      }),
+    ];
+    const [erased, alerts] = await Promise.all([services.retention.erasedToday(now), services.fraud.alertsOfDay(now)]);
+    if (erased > 0) lines.push(notifier.t(locale, 'digest-retention-erased', { count: erased }));
+    if (alerts.length > 0) {
+      lines.push(notifier.t(locale, 'digest-fraud-alerts', { count: alerts.length }));
+      for (const text of await alertTexts({ services, notifier, config, logger }, alerts, locale)) lines.push(`• ${text}`);
+    }
+    const outcome = await notifier.send(ownerId, locale, 'digest-text', { text: lines.join('\n') });
     if (outcome === 'sent') sent++;
   }
   return sent;

@@ -11,6 +11,7 @@ import { defineCampaignJobs } from './campaigns.js';
 import { defineReviewJobs } from './reviews.js';
 import { defineReferralJobs } from './referrals.js';
 import { defineSweepJobs } from './sweeps.js';
+import { defineTrustJobs } from './trust.js';
 
 export interface JobDeps {
   services: Services;
@@ -28,4 +29,5 @@ export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineReviewJobs(scheduler, deps);
   defineReferralJobs(scheduler, deps);
   defineSweepJobs(scheduler, deps);
+  defineTrustJobs(scheduler, deps);
 }

@@ -297,9 +297,14 @@ settings-section-limits = ⏱ Ограничения на посещенията
 settings-section-reviews = ⭐ Отзиви
 settings-section-referrals = 🤝 Поканени приятели
 settings-section-campaigns = 📣 Кампании и оферти
+settings-section-privacy = 🔐 Данни и поверителност
+settings-section-fraud = 🚨 Сигнали за злоупотреби
 settings-section-general = 🌍 Часова зона
 settings-section-title = ⚙️ { $section }
 settings-section-hint = Докоснете настройка, за да я промените.
+settings-why-reviews = Защо каним всички еднакво: Google и Yandex забраняват да се искат публични отзиви само от доволни клиенти („review gating“) и всяка награда за отзив. Затова бонус печатът е за отзива тук, в бота, а връзката за публичен отзив (ако сте я задали) получава всеки, който е дал оценка, каквато и да е тя, и без награда. Без връзка не каним никого. Ниските оценки идват веднага лично при вас, с бутон за отговор на клиента.
+settings-why-privacy = Защо: руският закон (152-ФЗ) изисква съгласието за обработване на лични данни да е отделен документ, а GDPR — конкретно и доброволно съгласие. Новите клиенти приемат политиката ви за поверителност, преди да споделят телефона си; офертите са отделен въпрос, по желание. Когато политиката се промени, увеличете версията ѝ: всеки клиент ще бъде помолен да се съгласи отново при следващото си съобщение. Без връзка ботът показва собствен текст на политиката с името и контакта на заведението ви. Съхранение: клиенти без посещение толкова месеца се изтриват както при собственото им изтриване (0 — никога).
+settings-why-fraud = Ботът ви пише лично, най-много веднъж на ден за всеки сигнал, когато: клиент има повече посещения за ден от лимита; един служител слага печати на един и същ клиент по-често от лимита за ден; служител слага толкова пъти повече печати от обичайния си ден (от 10 посещения нагоре); награда е дадена до толкова минути, след като е спечелена, от същия служител. Дневните сигнали са в ежедневното обобщение.
 settings-line = { $label }: { $value }
 settings-back = ⬅️ Назад
 settings-on = вкл.
@@ -324,6 +329,15 @@ settings-field-referral-monthly-cap = Възнаградени покани на
 settings-field-win-back-days = „Липсвате ни“ след (дни без посещение)
 settings-field-marketing-max-per-week = Оферти на клиент седмично, най-много
 settings-field-time-zone = Часова зона
+settings-field-business-name = Име на заведението (в политиката)
+settings-field-business-contact = Контакт за въпроси за данните
+settings-field-privacy-policy-url = Връзка към политиката за поверителност
+settings-field-privacy-policy-version = Версия на политиката за поверителност
+settings-field-retention-months = Изтриване след месеца без посещение (0 = никога)
+settings-field-fraud-customer-visits-per-day = Сигнал: посещения на един клиент за ден, повече от
+settings-field-fraud-staff-same-customer-per-day = Сигнал: един служител, един клиент, посещения за ден, повече от
+settings-field-fraud-staff-rate-factor = Сигнал: пъти над обичайния ден на служител
+settings-field-fraud-quick-redeem-minutes = Сигнал: награда, дадена до минути (0 = изкл.)
 settings-campaign-reward-reminder = Напомняне за неполучена награда
 settings-campaign-almost-there = „Остава съвсем малко“
 settings-campaign-win-back = „Липсвате ни“ след дълго отсъствие
@@ -337,6 +351,11 @@ settings-ask-integer =
 settings-ask-text =
     { $label }
     Сега: { $value }
+settings-ask-note =
+    { $label }
+    Сега: { $value }
+
+    Изпратете новия текст (до { $max } знака) — или тире (-), за да го премахнете.
 
     Изпратете новия текст (до { $max } знака).
 settings-ask-url =
@@ -482,6 +501,27 @@ campaign-daily-digest =
         [0] няма
        *[other] { $reviews }, средна оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
     }
+digest-text = { $text }
+digest-retention-erased = 🗑 Изтрити поради дълго отсъствие (без посещение толкова месеца, колкото е зададено в /settings): { $count }
+digest-fraud-alerts = 🚨 Сигнали днес: { $count }
+fraud-alert = { $text }
+fraud-customer-visits = 🚨 { $customer } ({ $number }) има днес { $count } { $count ->
+    [one] посещение
+   *[other] посещения
+} с печат: повече от { $limit }.
+fraud-staff-same-customer = 🚨 { $staff } е сложил(а) днес { $count } { $count ->
+    [one] път
+   *[other] пъти
+} печат на { $customer } ({ $number }): повече от { $limit }.
+fraud-staff-rate = 🚨 { $staff } е сложил(а) днес печати за { $count } { $count ->
+    [one] посещение
+   *[other] посещения
+}; обичайният му/ѝ ден е около { $limit }.
+fraud-quick-redeem = 🚨 { $staff } е дал(а) награда на { $customer } ({ $number }) { $count ->
+    [0] веднага
+    [one] { $count } минута
+   *[other] { $count } минути
+} след печата, с който картата се е напълнила.
 stats-text =
     📊 Статистика ({ $asOf })
 
@@ -521,6 +561,9 @@ stats-definitions =
 stats-chart-title = Посещения по седмици, последните { $weeks } седмици
 stats-chart-footnote = Седмиците започват в понеделник ({ $timeZone }). Последната колона е текущата седмица досега.
 stats-chart-caption = 📈 Посещения по седмици, последните { $weeks } седмици
+stats-staff-title = 👥 Посещения с печат по служители, последните 30 дни:
+stats-staff-line = { $staff }: { $count }
+stats-staff-none = През последните 30 дни няма посещения с печат.
 export-customers-caption = 👥 Клиенти (CSV, часовете са в { $timeZone }). Отваря се в Excel, Google Sheets или Numbers.
 export-ledger-caption = 📒 Дневникът: всеки печат, награда, получаване и отмяна (CSV, часовете са в { $timeZone }).
 

@@ -291,9 +291,14 @@ settings-section-limits = ⏱ Visit limits
 settings-section-reviews = ⭐ Reviews
 settings-section-referrals = 🤝 Invited friends
 settings-section-campaigns = 📣 Campaigns and offers
+settings-section-privacy = 🔐 Privacy and data
+settings-section-fraud = 🚨 Fraud signals
 settings-section-general = 🌍 Time zone
 settings-section-title = ⚙️ { $section }
 settings-section-hint = Tap a setting to change it.
+settings-why-reviews = Why everyone is invited alike: Google and Yandex forbid asking only happy customers for public reviews ("review gating") and any reward for a review. So the bonus stamp is for the feedback given here in the bot, and the public review link (when you set one) is offered to every reviewer, whatever the rating, with no reward. Without a link, nobody is invited. Low ratings reach you privately at once, with a button to answer the customer.
+settings-why-privacy = Why: Russian law (152-ФЗ) wants consent to the processing of personal data as its own document, and GDPR wants it specific and freely given. New customers agree to your privacy policy before they share their phone; offers are a separate, optional question. When your policy changes, raise its version: every customer is asked to agree again at their next message. Without a link, the bot shows its own policy text with your business name and contact. Retention erases customers with no visit for that many months, like their own deletion (0: never).
+settings-why-fraud = The bot writes to you privately, at most once a day per signal, when: a customer gets more visits in a day than the limit; one staff member stamps the same customer more often in a day than the limit; a staff member stamps far more than their usual day (this many times, from 10 visits on); a reward is redeemed within these minutes of being earned, by the same staff member. The daily summary lists the day's signals.
 settings-line = { $label }: { $value }
 settings-back = ⬅️ Back
 settings-on = on
@@ -318,6 +323,15 @@ settings-field-referral-monthly-cap = Rewarded invitations per customer per mont
 settings-field-win-back-days = "We miss you" after (days without a visit)
 settings-field-marketing-max-per-week = Offers per customer per week, at most
 settings-field-time-zone = Time zone
+settings-field-business-name = Business name (in the privacy policy)
+settings-field-business-contact = Contact for questions about data
+settings-field-privacy-policy-url = Privacy policy link
+settings-field-privacy-policy-version = Privacy policy version
+settings-field-retention-months = Erase after months without a visit (0 = never)
+settings-field-fraud-customer-visits-per-day = Signal: visits of one customer a day, more than
+settings-field-fraud-staff-same-customer-per-day = Signal: one staff member, one customer, visits a day, more than
+settings-field-fraud-staff-rate-factor = Signal: times a staff member's usual day
+settings-field-fraud-quick-redeem-minutes = Signal: reward redeemed within minutes (0 = off)
 settings-campaign-reward-reminder = Reminder of an unredeemed reward
 settings-campaign-almost-there = "Almost there" nudge
 settings-campaign-win-back = "We miss you" after a long absence
@@ -331,6 +345,11 @@ settings-ask-integer =
 settings-ask-text =
     { $label }
     Now: { $value }
+settings-ask-note =
+    { $label }
+    Now: { $value }
+
+    Send the new text (up to { $max } characters) — or a dash (-) to remove it.
 
     Send the new text (up to { $max } characters).
 settings-ask-url =
@@ -473,6 +492,18 @@ campaign-daily-digest =
         [0] none
        *[other] { $reviews }, average rating { NUMBER($rating, maximumFractionDigits: 1) } ★
     }
+digest-text = { $text }
+digest-retention-erased = 🗑 Erased for long absence (no visit for the months set in /settings): { $count }
+digest-fraud-alerts = 🚨 Signals today: { $count }
+fraud-alert = { $text }
+fraud-customer-visits = 🚨 { $customer } ({ $number }) has had { $count } stamped visits today: more than { $limit }.
+fraud-staff-same-customer = 🚨 { $staff } has stamped { $customer } ({ $number }) { $count } times today: more than { $limit }.
+fraud-staff-rate = 🚨 { $staff } has stamped { $count } visits today; their usual day is about { $limit }.
+fraud-quick-redeem = 🚨 { $staff } redeemed a reward for { $customer } ({ $number }) { $count ->
+    [0] right after
+    [one] { $count } minute after
+   *[other] { $count } minutes after
+} stamping the visit that completed the card.
 stats-text =
     📊 Statistics ({ $asOf })
 
@@ -512,6 +543,9 @@ stats-definitions =
 stats-chart-title = Visits per week, last { $weeks } weeks
 stats-chart-footnote = Weeks start on Monday ({ $timeZone }). The last bar is the current week so far.
 stats-chart-caption = 📈 Visits per week, last { $weeks } weeks
+stats-staff-title = 👥 Stamped visits per staff member, last 30 days:
+stats-staff-line = { $staff }: { $count }
+stats-staff-none = No stamped visits in the last 30 days.
 export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens in Excel, Google Sheets or Numbers.
 export-ledger-caption = 📒 The ledger: every stamp, reward, redemption and undo (CSV, times in { $timeZone }).
 

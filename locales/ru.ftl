@@ -308,9 +308,14 @@ settings-section-limits = ⏱ Ограничения визитов
 settings-section-reviews = ⭐ Отзывы
 settings-section-referrals = 🤝 Приглашённые друзья
 settings-section-campaigns = 📣 Рассылки и предложения
+settings-section-privacy = 🔐 Данные и конфиденциальность
+settings-section-fraud = 🚨 Сигналы о злоупотреблениях
 settings-section-general = 🌍 Часовой пояс
 settings-section-title = ⚙️ { $section }
 settings-section-hint = Нажмите на настройку, чтобы изменить её.
+settings-why-reviews = Почему приглашаем всех одинаково: Google и Яндекс запрещают просить публичные отзывы только у довольных клиентов («review gating») и награждать за отзыв. Поэтому бонусный штамп — за отзыв здесь, в боте, а ссылку на публичный отзыв (если вы её указали) получает каждый, кто поставил оценку, какой бы она ни была, и без награды. Без ссылки никого не приглашаем. Низкие оценки сразу приходят вам лично, с кнопкой для ответа клиенту.
+settings-why-privacy = Зачем: закон 152-ФЗ требует согласие на обработку персональных данных отдельным документом, а GDPR — конкретное и добровольное согласие. Новые клиенты соглашаются с вашей политикой конфиденциальности до того, как поделятся телефоном; предложения — отдельный вопрос, по желанию. Когда политика меняется, увеличьте номер версии: каждого клиента попросят согласиться снова при следующем сообщении. Без ссылки бот показывает свой текст политики с названием и контактом вашего заведения. Срок хранения: клиенты без визитов столько месяцев удаляются так же, как при их собственном удалении (0 — никогда).
+settings-why-fraud = Бот пишет вам лично, не чаще раза в день на каждый сигнал, когда: у клиента за день больше визитов, чем лимит; один сотрудник ставит штампы одному клиенту чаще лимита за день; сотрудник ставит штампов во столько раз больше обычного дня (от 10 визитов); награду выдают в течение стольких минут после того, как её заработали, и тот же сотрудник. Сигналы дня есть в ежедневной сводке.
 settings-line = { $label }: { $value }
 settings-back = ⬅️ Назад
 settings-on = вкл.
@@ -335,6 +340,15 @@ settings-field-referral-monthly-cap = Оплачиваемых приглаше�
 settings-field-win-back-days = «Мы скучаем» через (дней без визита)
 settings-field-marketing-max-per-week = Предложений одному клиенту в неделю, не больше
 settings-field-time-zone = Часовой пояс
+settings-field-business-name = Название заведения (в политике)
+settings-field-business-contact = Контакт по вопросам данных
+settings-field-privacy-policy-url = Ссылка на политику конфиденциальности
+settings-field-privacy-policy-version = Версия политики конфиденциальности
+settings-field-retention-months = Удалять через месяцев без визитов (0 — никогда)
+settings-field-fraud-customer-visits-per-day = Сигнал: визитов одного клиента за день больше
+settings-field-fraud-staff-same-customer-per-day = Сигнал: один сотрудник, один клиент, визитов за день больше
+settings-field-fraud-staff-rate-factor = Сигнал: во сколько раз больше обычного дня сотрудника
+settings-field-fraud-quick-redeem-minutes = Сигнал: награда выдана в течение минут (0 — выкл.)
 settings-campaign-reward-reminder = Напоминание о неполученной награде
 settings-campaign-almost-there = «Осталось совсем чуть-чуть»
 settings-campaign-win-back = «Мы скучаем» после долгого перерыва
@@ -348,6 +362,11 @@ settings-ask-integer =
 settings-ask-text =
     { $label }
     Сейчас: { $value }
+settings-ask-note =
+    { $label }
+    Сейчас: { $value }
+
+    Отправьте новый текст (до { $max } символов) — или прочерк (-), чтобы убрать его.
 
     Отправьте новый текст (до { $max } символов).
 settings-ask-url =
@@ -499,6 +518,31 @@ campaign-daily-digest =
         [0] нет
        *[other] { $reviews }, средняя оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
     }
+digest-text = { $text }
+digest-retention-erased = 🗑 Удалено за долгое отсутствие (нет визитов столько месяцев, сколько задано в /settings): { $count }
+digest-fraud-alerts = 🚨 Сигналов сегодня: { $count }
+fraud-alert = { $text }
+fraud-customer-visits = 🚨 У клиента { $customer } ({ $number }) сегодня { $count } { $count ->
+    [one] визит
+    [few] визита
+   *[many] визитов
+} со штампом: больше { $limit }.
+fraud-staff-same-customer = 🚨 { $staff } сегодня { $count } { $count ->
+    [one] раз
+    [few] раза
+   *[many] раз
+} ставил(-а) штамп клиенту { $customer } ({ $number }): больше { $limit }.
+fraud-staff-rate = 🚨 { $staff } сегодня поставил(-а) штампы за { $count } { $count ->
+    [one] визит
+    [few] визита
+   *[many] визитов
+}; обычно за день около { $limit }.
+fraud-quick-redeem = 🚨 { $staff } выдал(-а) награду клиенту { $customer } ({ $number }) { $count ->
+    [0] сразу
+    [one] через { $count } минуту
+    [few] через { $count } минуты
+   *[many] через { $count } минут
+} после штампа, которым карта заполнилась.
 stats-text =
     📊 Статистика ({ $asOf })
 
@@ -539,6 +583,9 @@ stats-definitions =
 stats-chart-title = Визиты по неделям, последние { $weeks } недель
 stats-chart-footnote = Недели начинаются с понедельника ({ $timeZone }). Последний столбец — текущая неделя на сегодня.
 stats-chart-caption = 📈 Визиты по неделям, последние { $weeks } недель
+stats-staff-title = 👥 Визиты со штампом по сотрудникам, за 30 дней:
+stats-staff-line = { $staff }: { $count }
+stats-staff-none = За последние 30 дней визитов со штампом не было.
 export-customers-caption = 👥 Клиенты (CSV, время — { $timeZone }). Открывается в Excel, Google Таблицах или Numbers.
 export-ledger-caption = 📒 Журнал операций: каждый штамп, награда, выдача и отмена (CSV, время — { $timeZone }).
 

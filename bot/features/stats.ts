@@ -7,6 +7,7 @@ import { renderBarChart } from '../../domain/stats/chart.js';
 import type { BotContext } from '../context.js';
 import { ownerData, statsKeyboard } from '../keyboards/owner.js';
 import { refusedAsNonOwner } from '../owner.js';
+import { staffNames } from '../staff-names.js';
 
 export const statsFeature = new Composer<BotContext>();
 
@@ -16,7 +17,12 @@ statsFeature.chatType('private').command('stats', async (ctx) => {
   if (await refusedAsNonOwner(ctx)) return;
   await ctx.replyWithChatAction('upload_photo');
   const { stats, settings, clock } = ctx.services;
-  const [numbers, weeks, { timeZone }] = await Promise.all([stats.programStats(), stats.weeklyVisits(), settings.get()]);
+  const [numbers, weeks, { timeZone }, byStaff] = await Promise.all([
+    stats.programStats(),
+    stats.weeklyVisits(),
+    settings.get(),
+    ctx.services.fraud.visitsByStaff(),
+  ]);
 
   await ctx.reply(
     ctx.t('stats-text', {
@@ -41,6 +47,11 @@ statsFeature.chatType('private').command('stats', async (ctx) => {
     }),
     { reply_markup: statsKeyboard(ctx.t.bind(ctx)) },
   );
+
+  // Stamped visits per staff member over 30 days: the owner's first look at who stamps how much.
+  const names = await staffNames(ctx.api, ctx.config, byStaff.map((s) => s.staffId));
+  const staffLines = byStaff.map((s) => ctx.t('stats-staff-line', { staff: names.get(s.staffId) ?? String(s.staffId), count: s.visits }));
+  await ctx.reply([ctx.t('stats-staff-title'), ...(staffLines.length > 0 ? staffLines : [ctx.t('stats-staff-none')])].join('\n'));
 
   const chart = renderBarChart(
     weeks.map((week, i) => {

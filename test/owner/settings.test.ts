@@ -147,6 +147,24 @@ describe('/settings', () => {
     expect(kindOf('rewardName.en')).toBe('text');
   });
 
+  it('the reviews, privacy and fraud sections say why, in the owner\'s language', async () => {
+    await owner.send('/settings');
+    await owner.press(/Reviews/);
+    expect(owner.lastText).toContain('Google and Yandex forbid asking only happy customers for public reviews');
+    expect(owner.lastText).toContain('offered to every reviewer, whatever the rating, with no reward');
+    await owner.press('⬅️ Back');
+    await owner.press(/Privacy and data/);
+    expect(owner.lastText).toContain('152-ФЗ');
+    expect(owner.lastText).toContain('Erase after months without a visit (0 = never): never');
+    await owner.press('⬅️ Back');
+    await owner.press(/Fraud signals/);
+    expect(owner.lastText).toContain('Signal: visits of one customer a day, more than: 5');
+    const ruOwner = h.owner({ language_code: 'ru' });
+    await ruOwner.send('/settings');
+    await ruOwner.press(/Отзывы/);
+    expect(ruOwner.lastText).toContain('Google и Яндекс запрещают');
+  });
+
   it('the owner reads settings and refusals in their own language', async () => {
     const ruOwner = h.owner({ language_code: 'ru' });
     await ruOwner.send('/settings');
