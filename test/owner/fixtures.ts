@@ -36,6 +36,8 @@ export async function insertCustomers(h: Harness, count: number, make: (i: numbe
     locale: 'en' as Locale,
     marketingConsent: true,
     consentChangedAt: h.clock.now(),
+    policyVersion: 1,
+    policyConsentAt: h.clock.now(),
     registeredAt: h.clock.now(),
     ...make(i),
   }));
