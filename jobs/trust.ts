@@ -53,7 +53,8 @@ export async function sweepFraud(deps: TrustDeps, now: Date): Promise<FraudAlert
 /** One retention sweep at `now`. */
 export async function sweepRetention(deps: TrustDeps, now: Date): Promise<{ erased: number; conversations: number }> {
   const erased = await deps.services.retention.sweep(now);
-  const conversations = await sweepStaleConversations(deps.services.conn, new Date(now.getTime() - ABANDONED_CONVERSATION_MS));
+  // Conversation state is stamped with the machine's time when written (bot/storage.ts), so it is aged by it too.
+  const conversations = await sweepStaleConversations(deps.services.conn, new Date(Date.now() - ABANDONED_CONVERSATION_MS));
   return { erased, conversations };
 }
 
