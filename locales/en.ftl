@@ -6,6 +6,7 @@ help-text =
     /start — your card
     /help — this help
     /cancel — stop what you are doing
+    /delete — erase what the bot keeps about you
 cancel-done = Cancelled. Nothing was changed.
 unhandled-message = I did not understand that. Send /help to see what I can do.
 unhandled-button = This button no longer works.

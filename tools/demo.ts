@@ -163,6 +163,7 @@ async function main(): Promise<void> {
   await story.send(maria, '/start');
   await story.press(maria, /Български$/);
   await story.press(maria, story.t('bg', 'onboarding-continue'));
+  await story.press(maria, story.t('bg', 'onboarding-privacy-agree'));
   await story.shareContact(maria, '+359 888 123 456');
   await story.press(maria, story.t('bg', 'onboarding-consent-yes'));
 
@@ -190,6 +191,7 @@ async function main(): Promise<void> {
   await story.send(peter, `/start ref_${card.referralCode}`);
   await story.press(peter, /English$/);
   await story.press(peter, story.t('en', 'onboarding-continue'));
+  await story.press(peter, story.t('en', 'onboarding-privacy-agree'));
   await story.shareContact(peter, '+44 7700 900521');
   await story.press(peter, story.t('en', 'onboarding-consent-yes'));
   const friend = await customerModel(app.conn).findOne({ telegramId: peter.id }).lean();
