@@ -254,8 +254,9 @@ export class CustomerService {
         $set: { deletedAt: now, erasedBy: by, marketingConsent: false, consentChangedAt: now, cardImage: null },
       },
     );
-    // What they wrote in reviews is theirs too; the ratings stay, anonymous, for the owner's average.
-    await reviewModel(this.model.db).updateMany({ customerId: customer._id }, { $set: { comment: null } });
+    // What they wrote in reviews is theirs too (and the answers addressed to them); the ratings stay,
+    // anonymous, for the owner's average.
+    await reviewModel(this.model.db).updateMany({ customerId: customer._id }, { $set: { comment: null, replies: [] } });
     await this.jobs.cancel({ data: { customerId: String(customer._id) } });
     if (customer.telegramId) await this.preferences.forget(customer.telegramId);
     return ok(undefined);
