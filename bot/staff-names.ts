@@ -2,14 +2,13 @@
 // staff group) with their id, so two baristas called Anna stay apart. Telegram unreachable or the
 // person gone from the group: the id alone.
 import type { Api } from 'grammy';
-import type { Config } from '../app/config.js';
 
-export async function staffNames(api: Api, config: Pick<Config, 'STAFF_CHAT_ID'>, ids: number[]): Promise<Map<number, string>> {
+export async function staffNames(api: Api, staffChatId: number | undefined, ids: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   for (const id of new Set(ids)) {
     let name: string | undefined;
-    if (config.STAFF_CHAT_ID !== undefined) {
-      name = await api.getChatMember(config.STAFF_CHAT_ID, id).then(
+    if (staffChatId !== undefined) {
+      name = await api.getChatMember(staffChatId, id).then(
         (member) => member.user.first_name,
         () => undefined,
       );

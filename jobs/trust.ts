@@ -19,7 +19,7 @@ type TrustDeps = Pick<JobDeps, 'services' | 'notifier' | 'config' | 'logger'>;
 /** Each alert as an owner reads it, in their language. */
 export async function alertTexts(deps: TrustDeps, alerts: FraudAlert[], locale: Locale): Promise<string[]> {
   const { services, notifier, config } = deps;
-  const names = await staffNames(notifier.api, config, alerts.flatMap((a) => (a.staffId != null ? [a.staffId] : [])));
+  const names = await staffNames(notifier.api, await services.team.staffChatId(), alerts.flatMap((a) => (a.staffId != null ? [a.staffId] : [])));
   const texts: string[] = [];
   for (const alert of alerts) {
     const customer = alert.customerId ? await services.customers.findById(alert.customerId) : null;
@@ -41,7 +41,7 @@ export async function sweepFraud(deps: TrustDeps, now: Date): Promise<FraudAlert
   const alerts = await deps.services.fraud.detect(now);
   if (alerts.length === 0) return alerts;
   deps.logger.warn({ alerts: alerts.map((a) => a._id) }, 'fraud signals');
-  for (const ownerId of deps.config.OWNER_IDS) {
+  for (const ownerId of await deps.services.team.owners()) {
     const locale = (await deps.services.preferences.getLocale(ownerId)) ?? deps.config.DEFAULT_LOCALE;
     for (const text of await alertTexts(deps, alerts, locale)) {
       await deps.notifier.send(ownerId, locale, 'fraud-alert', { text });

@@ -86,7 +86,7 @@ describe('onboarding refuses phones it must not accept, in the user\'s language,
     // Another account with the same phone is refused at its contact, as before.
     const fast = await atPhoneStep(h, 'en');
     await fast.shareContact('+359 888 000 444');
-    expect(fast.lastText).toContain('ask our staff to move your card');
+    expect(fast.lastText).toContain('show this message to our staff');
     expect(await customerOf(h, fast)).toBeNull();
 
     await slow.press('Yes, please');
