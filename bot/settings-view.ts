@@ -4,12 +4,28 @@ import { fieldsOf, kebab, valueOf, type SettingField, type SettingsSection } fro
 
 type T = (key: string, vars?: Record<string, string | number>) => string;
 
+/** The unit a setting's number is counted in, shown with its plural ("3 stamps", "180 минут"). */
+const UNITS: Partial<Record<SettingField, 'stamps' | 'minutes' | 'days'>> = {
+  stampsPerReward: 'stamps',
+  rewardExpiryDays: 'days',
+  cooldownMinutes: 'minutes',
+  dailyCap: 'stamps',
+  maxStampsPerVisit: 'stamps',
+  reviewDelayMinutes: 'minutes',
+  reviewBonusStamps: 'stamps',
+  reviewBonusPeriodDays: 'days',
+  referralBonusReferrer: 'stamps',
+  referralBonusFriend: 'stamps',
+  winBackDays: 'days',
+};
+
 export function formatValue(t: T, field: SettingField, settings: Settings): string {
   const value = valueOf(settings, field);
   if (value === null || value === '') return t('settings-not-set');
   if ((field === 'rewardExpiryDays' || field === 'retentionMonths') && value === 0) return t('settings-never');
   if (field === 'fraudQuickRedeemMinutes' && value === 0) return t('settings-off');
-  return String(value);
+  const unit = UNITS[field];
+  return unit && typeof value === 'number' ? t(`settings-value-${unit}`, { count: value }) : String(value);
 }
 
 export function settingsHomeText(t: T): string {

@@ -1,3 +1,8 @@
+### Всички думи, които клиентът, служителят и собственикът четат на български.
+### Термини и форми на обръщение: locales/GLOSSARY.md (карта, печат, награда, спечелвам, използвам,
+### отмяна, посещение, оферта, служител, собственик, клиент). Числата — само с множествено число
+### през селектор (one/other); бутоните — до 32 знака, с отглаголни съществителни; кавички „…“.
+
 ## Common
 
 start-welcome = Здравейте, { $name }! Това е нашата карта за лоялност: събирайте печати за посещенията си и получавайте награди.
@@ -7,8 +12,8 @@ help-text =
     /help — тази помощ
     /cancel — прекратява текущото действие
     /delete — изтриване на всичко, което ботът пази за вас
-cancel-done = Отказано. Нищо не е променено.
-unhandled-message = Не разбрах. Изпратете /help, за да видите какво мога.
+cancel-done = Отменено. Нищо не е променено.
+unhandled-message = Извинете, не разбрах. Изпратете /help, за да видите какво мога.
 unhandled-button = Този бутон вече не работи.
 error-unexpected = Съжаляваме, нещо се обърка при нас. Опитайте отново.
 error-try-again = Имаме кратка техническа пауза. Опитайте отново след минута.
@@ -17,13 +22,13 @@ error-try-again = Имаме кратка техническа пауза. Оп�
 
 command-start = Вашата карта за лоялност
 command-help = Какво може този бот
-command-cancel = Прекратява текущото действие
+command-cancel = Прекратяване на текущото действие
 command-delete = Изтриване на данните ми
 command-settings = Настройки на програмата
 command-broadcast = Изпращане на оферта до клиентите
-command-broadcasts = Планирани съобщения
+command-broadcasts = Насрочени съобщения
 command-stats = Статистика на програмата
-command-export = Експорт на клиенти и журнал (CSV)
+command-export = Експорт на клиентите и дневника (CSV)
 
 ## Customers: onboarding, the card and the menu
 
@@ -34,21 +39,21 @@ onboarding-welcome =
 onboarding-program =
     Ето как работи:
     • Покажете QR кода на картата си на касата и служителят ще ви постави печат за посещението.
-    • Съберете { $stamps } { $stamps ->
-        [one] печат
-       *[other] печата
+    • Съберете { $stamps ->
+        [one] { $stamps } печат
+       *[other] { $stamps } печата
     } и получете награда: { $reward }.
     • Наградите се натрупват, а картата е винаги тук, в Telegram, и не може да се изгуби.
 
     За да издам картата ви, ми трябва само телефонният ви номер.
-onboarding-continue = Продължете
-onboarding-use-buttons = Моля, изберете с някой от тези бутони:
-onboarding-phone-ask = Натиснете бутона «Споделяне на номера» отдолу. Номерът ни трябва само за картата ви и не го предоставяме на никого.
+onboarding-continue = Напред
+onboarding-use-buttons = Моля, изберете с някой от бутоните:
+onboarding-phone-ask = Натиснете бутона „Споделяне на номера“ отдолу. Номерът ни трябва само за картата ви и не го предоставяме на никого.
 onboarding-phone-button = 📱 Споделяне на номера
-onboarding-phone-use-button = За да издам картата ви, ми трябва телефонният ви номер. Натиснете бутона «Споделяне на номера» отдолу.
-onboarding-phone-typed = Моля, не въвеждайте номера ръчно: натиснете бутона «Споделяне на номера» отдолу, за да потвърди Telegram, че номерът е ваш.
-onboarding-phone-not-yours = Това е чужд контакт. Карта се издава само на собствения ви номер: натиснете «Споделяне на номера» отдолу.
-onboarding-phone-invalid = Не успях да разчета този номер. Опитайте отново с бутона «Споделяне на номера» отдолу.
+onboarding-phone-use-button = За да издам картата ви, ми трябва телефонният ви номер. Натиснете бутона „Споделяне на номера“ отдолу.
+onboarding-phone-typed = Моля, не въвеждайте номера ръчно: натиснете бутона „Споделяне на номера“ отдолу, за да потвърди Telegram, че номерът е ваш.
+onboarding-phone-not-yours = Това е чужд контакт. Карта се издава само на собствения ви номер: натиснете „Споделяне на номера“ отдолу.
+onboarding-phone-invalid = Не успях да разчета този номер. Опитайте отново с бутона „Споделяне на номера“ отдолу.
 onboarding-phone-taken = Този телефонен номер вече има карта в друг профил в Telegram. Ако картата е ваша, покажете това съобщение на служител: той ще отвори картата ви и ще разреши преместването ѝ в този профил. След това споделете номера си тук отново с бутона по-долу.
 onboarding-phone-received = Благодаря!
 onboarding-privacy-ask =
@@ -59,7 +64,7 @@ onboarding-privacy-agree = ✅ Съгласен(-на) съм
 onboarding-privacy-read = 📄 Политика за поверителност
 onboarding-privacy-decline = Не, благодаря
 onboarding-privacy-declined = Добре: без това съгласие не можем да издадем карта, а номера ви не сме получавали. Ако размислите, изпратете /start. С /delete се изтрива и избраният от вас език.
-onboarding-consent-ask = Последен въпрос: може ли от време на време да ви изпращаме специални оферти и новини? Можете да промените това по всяко време с бутона «Известия».
+onboarding-consent-ask = Последен въпрос: може ли от време на време да ви изпращаме оферти и новини? Можете да промените това по всяко време с бутона „Известия“.
 onboarding-consent-yes = Да, изпращайте
 onboarding-consent-no = Не, благодаря
 onboarding-done = Картата ви е готова! Показвайте QR кода ѝ на касата при всяко посещение. Всичко останало е в менюто отдолу.
@@ -86,7 +91,8 @@ card-subtitle = Карта за лоялност
 card-number-label = Номер на картата
 card-progress = { $left ->
     [0] Печати: { $stamps } от { $total }. Наградата ви очаква: { $reward }!
-   *[other] Печати: { $stamps } от { $total }. Още { $left } до наградата: { $reward }
+    [one] Печати: { $stamps } от { $total }. Още { $left } печат до наградата: { $reward }
+   *[other] Печати: { $stamps } от { $total }. Още { $left } печата до наградата: { $reward }
 }
 card-rewards-ready = Награди за получаване: { $count }
 card-hint = Покажете този QR код на касата
@@ -94,20 +100,20 @@ card-caption = 💳 Вашата карта { $number }
 
 menu-card = 💳 Моята карта
 menu-rewards = 🎁 Награди
-menu-invite = 👫 Поканете приятели
-menu-review = ⭐ Оставете отзив
+menu-invite = 👫 Покана за приятели
+menu-review = ⭐ Оставяне на отзив
 menu-language = 🌐 Език
 menu-notifications = 🔔 Известия
 menu-delete = 🗑 Изтриване на данните ми
 menu-my-data = 📄 Моите данни
-menu-not-registered = Все още нямате карта. Изпратете /start, за да получите: отнема минута.
+menu-not-registered = Все още нямате карта. Изпратете /start, за да получите карта: отнема минута.
 move-card-done = ✅ Добре дошли отново! Картата ви с всички печати и награди вече е в този профил.
 move-card-old-account = Картата ви за лоялност е преместена в новия ви профил в Telegram, както помолихте на касата. Този профил вече няма карта. Ако не сте молили за това, моля, кажете на служителите ни.
 
 rewards-available = { $count ->
     [one] Имате { $count } награда: { $reward }.
    *[other] Имате { $count } награди: { $reward }.
-} За да получите награда, покажете картата си на касата.
+} За да използвате награда, покажете картата си на касата.
 rewards-none = Все още нямате награди.
 
 invite-link =
@@ -141,11 +147,11 @@ consent-renew-ask = 📄 Политиката ни за поверителнос
 consent-renew-thanks = Благодарим! Всичко е както преди: картата ви е в менюто отдолу.
 
 delete-confirm = Ще изтрием телефонния ви номер, името и потребителското ви име, а картата ще спре да действа: печатите и наградите по нея ще бъдат загубени. Да изтрием ли данните ви?
-delete-yes = Да, изтрийте
+delete-yes = Да, изтрийте ги
 delete-no = Не, запазете картата
 delete-done = Личните ви данни са изтрити. Благодарим, че бяхте с нас! Ако някога поискате нова карта, изпратете /start.
 delete-kept = Добре, картата си остава при вас.
-delete-expired = Това потвърждение е изтекло. Ако все още искате да изтриете данните си, натиснете отново «Изтриване на данните ми».
+delete-expired = Това потвърждение е изтекло. Ако все още искате да изтриете данните си, натиснете отново „Изтриване на данните ми“.
 delete-visitor-confirm = Нямате карта. Пазим само избрания от вас език и, ако сте започнали регистрация, недовършеното ѝ състояние. Да го изтрием ли?
 delete-visitor-done = Готово: вече не пазим нищо за вас. Ако някога поискате карта, изпратете /start.
 my-data-caption = 📄 Копие на всичко, което пазим за вас.
@@ -197,21 +203,21 @@ my-data-review-reply = { $time } · отговор: „{ $text }“
 staff-card-screen =
     🪪 Карта { $number }
     👤 { $name } · { $phone }
-    ☕ Печати: { $stamps }/{ $size }
-    🎁 Налични награди: { $rewards }
+    🔖 Печати: { $stamps }/{ $size }
+    🎁 Награди за използване: { $rewards }
     🕒 Последно посещение: { $lastVisit }
-staff-card-never = няма
+staff-card-never = още няма
 staff-card-cooldown = ⏳ Наскоро е поставен печат: следващият е възможен от { $time }.
 staff-card-cap-reached = ⛔ Дневният лимит на печати за този клиент е достигнат.
-staff-card-link-foreign = Този линк отваря карта на клиент и може да се използва само от нашия персонал. Изпратете /start, за да видите своята карта.
+staff-card-link-foreign = Този линк отваря карта на клиент и може да се използва само от нашите служители. Изпратете /start, за да видите своята карта.
 staff-card-usage = Напишете номера на картата след командата, например: /card ABCD-2345
 staff-card-invalid = Това не прилича на номер на карта. Номерът е от 8 знака, например ABCD-2345.
 staff-button-stamp = +{ $count }
-staff-button-redeem = 🎁 Дай награда
+staff-button-redeem = 🎁 Използване на награда
 staff-button-cancel = Отказ
 staff-button-done = Готово
-staff-button-undo = ↩️ Отмени
-staff-button-move = 📲 Премести в нов профил
+staff-button-undo = ↩️ Отмяна
+staff-button-move = 📲 Преместване в нов профил
 staff-move-allowed = 📲 { $name } ({ $phone }) може да премести тази карта в нов профил в Telegram през следващите { $minutes ->
         [one] { $minutes } минута
        *[other] { $minutes } минути
@@ -235,13 +241,13 @@ staff-stamped-reward = { $count ->
     [one] ✅ Добавен е { $count } печат
    *[other] ✅ Добавени са { $count } печата
 } — 🎉 картата е пълна, наградата е спечелена!
-staff-redeemed = 🎁 Наградата е използвана: дайте { $reward }.
+staff-redeemed = 🎁 Наградата е използвана. Дайте на клиента: { $reward }.
 staff-already-stamped = Тези печати вече са добавени.
-staff-already-redeemed = Тази награда вече е дадена.
+staff-already-redeemed = Тази награда вече е използвана.
 staff-undone = ↩️ Отменено.
 staff-audit-stamp = ✅ { $staff } → { $customer } ({ $number }): +{ $count } · { $stamps }/{ $size } · награди: { $rewards }
-staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · картата е пълна, спечелена награда · { $stamps }/{ $size } · награди: { $rewards }
-staff-audit-redeem = 🎁 { $staff } → { $customer } ({ $number }): използвана награда · остават награди: { $rewards }
+staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · картата е пълна, наградата е спечелена · { $stamps }/{ $size } · награди: { $rewards }
+staff-audit-redeem = 🎁 { $staff } → { $customer } ({ $number }): наградата е използвана · остават награди: { $rewards }
 staff-audit-undo = ↩️ { $staff } отмени операция: { $customer } ({ $number }) · { $stamps }/{ $size } · награди: { $rewards }
 staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
     [one] изтече { $count } награда
@@ -249,8 +255,8 @@ staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
 } · награди: { $rewards }
 staff-audit-undone-mark = ↩️ отменено от { $staff }
 staff-error-CardNotFound = Картата не е намерена. Проверете номера, сканирайте QR кода отново или потърсете по последните 4 цифри на телефона: /find 3456
-staff-error-OwnCard = Не можете да поставяте печати или да давате награди по собствената си карта. Помолете колега.
-staff-error-NotStaff = Само персоналът може да направи това.
+staff-error-OwnCard = Не можете да поставяте печати или да използвате награди по собствената си карта. Помолете колега.
+staff-error-NotStaff = Само служителите могат да направят това.
 staff-error-TooManyStamps = { $max ->
     [one] Най-много { $max } печат за посещение.
    *[other] Най-много { $max } печата за посещение.
@@ -258,20 +264,21 @@ staff-error-TooManyStamps = { $max ->
 staff-error-CooldownActive = На тази карта наскоро е поставен печат. Следващият е възможен от { $time }.
 staff-error-DailyCapReached = { $left ->
     [0] Дневният лимит за този клиент ({ $cap }) е достигнат.
-   *[other] Днес може да се добавят още само { $left } (дневен лимит { $cap }).
+    [one] Днес може да се добави още само { $left } печат (дневен лимит: { $cap }).
+   *[other] Днес може да се добавят още само { $left } печата (дневен лимит: { $cap }).
 }
-staff-error-NoRewardAvailable = По тази карта няма награда, която да се даде.
+staff-error-NoRewardAvailable = По тази карта няма награда за използване.
 staff-error-ScreenExpired = Този екран на картата е остарял. Сканирайте картата отново.
 staff-error-OperationNotFound = Операцията не е намерена.
 staff-error-NotUndoable = Тази операция не може да се отмени.
 staff-error-UndoExpired = { $minutes ->
-    [one] Отмяна е възможна само в рамките на { $minutes } минута.
-   *[other] Отмяна е възможна само в рамките на { $minutes } минути.
+    [one] Отмяната е възможна само в рамките на { $minutes } минута.
+   *[other] Отмяната е възможна само в рамките на { $minutes } минути.
 }
 staff-error-UndoForbidden = Може да я отмени само служителят, който я е направил, или собственик.
 staff-error-AlreadyUndone = Това вече е отменено.
-staff-error-RewardAlreadyRedeemed = Не може да се отмени: наградата от тези печати вече е дадена.
-visit-stamped = ☕ { $count ->
+staff-error-RewardAlreadyRedeemed = Не може да се отмени: наградата, спечелена с тези печати, вече е използвана.
+visit-stamped = 🔖 { $count ->
     [one] +{ $count } печат
    *[other] +{ $count } печата
 }! Вашата карта: { $stamps }/{ $size } — { $left ->
@@ -281,19 +288,19 @@ visit-stamped = ☕ { $count ->
 visit-reward-earned = 🎉 { $count ->
     [one] +{ $count } печат
    *[other] +{ $count } печата
-} — картата ви е пълна! Спечелихте награда: { $reward }. Награди по картата: { $rewards }. Покажете картата на касата, за да я получите.
-visit-redeemed = 🎁 Да ви е сладко! Наградата „{ $reward }“ е ваша. Остават награди по картата: { $rewards }.
+} — картата ви е пълна! Спечелихте награда „{ $reward }“. Награди за получаване: { $rewards }. За да използвате награда, покажете картата си на касата.
+visit-redeemed = 🎁 Наградата „{ $reward }“ е използвана. Благодарим, че сте с нас! Остават награди по картата: { $rewards }.
 visit-undone = ↩️ Корекция по вашата карта: служител отмени последната операция. Вашата карта: { $stamps }/{ $size }, награди: { $rewards }.
 visit-expired = ⌛ { $count ->
-    [one] Наградата „{ $reward }“ изтече.
-   *[other] Изтекоха { $count } награди („{ $reward }“).
-} Налични награди: { $rewards }.
+    [one] Изтече { $count } награда: { $reward }.
+   *[other] Изтекоха { $count } награди: { $reward }.
+} Награди за получаване: { $rewards }.
 
 ## Owner: settings, broadcasts, campaigns, statistics, export
 
 owner-only = 🔒 Това е достъпно само за собственика на програмата.
 settings-home = ⚙️ Настройки на програмата. Изберете раздел:
-settings-section-card = ☕ Печати и награда
+settings-section-card = 🔖 Печати и награда
 settings-section-limits = ⏱ Ограничения на посещенията
 settings-section-reviews = ⭐ Отзиви
 settings-section-referrals = 🤝 Поканени приятели
@@ -311,24 +318,36 @@ settings-back = ⬅️ Назад
 settings-on = вкл.
 settings-off = изкл.
 settings-not-set = не е зададено
-settings-never = никога
+settings-never = безсрочно
+settings-value-stamps = { $count ->
+    [one] { $count } печат
+   *[other] { $count } печата
+}
+settings-value-minutes = { $count ->
+    [one] { $count } минута
+   *[other] { $count } минути
+}
+settings-value-days = { $count ->
+    [one] { $count } ден
+   *[other] { $count } дни
+}
 settings-field-stamps-per-reward = Печати до награда
-settings-field-reward-name-en = Име на наградата на английски
-settings-field-reward-name-ru = Име на наградата на руски
-settings-field-reward-name-bg = Име на наградата на български
-settings-field-reward-expiry-days = Наградата изтича след (дни, 0 = никога)
-settings-field-cooldown-minutes = Пауза между посещения с печат (минути)
-settings-field-daily-cap = Печати на клиент на ден
-settings-field-max-stamps-per-visit = Най-много печати за едно посещение
-settings-field-review-delay-minutes = Молба за отзив след посещение (минути)
-settings-field-review-bonus-stamps = Бонус печати за отзив
-settings-field-review-bonus-period-days = Бонус за отзив най-много веднъж на (дни)
-settings-field-public-review-url = Линк за публичен отзив (напр. Google Maps)
-settings-field-referral-bonus-referrer = Бонус печати за поканилия
-settings-field-referral-bonus-friend = Бонус печати за поканения приятел
-settings-field-referral-monthly-cap = Възнаградени покани на клиент на месец
-settings-field-win-back-days = „Липсвате ни“ след (дни без посещение)
-settings-field-marketing-max-per-week = Оферти на клиент седмично, най-много
+settings-field-reward-name-en = Награда на английски
+settings-field-reward-name-ru = Награда на руски
+settings-field-reward-name-bg = Награда на български
+settings-field-reward-expiry-days = Срок на наградата
+settings-field-cooldown-minutes = Пауза между посещенията
+settings-field-daily-cap = Печати на ден за клиент
+settings-field-max-stamps-per-visit = Максимум печати наведнъж
+settings-field-review-delay-minutes = Молба за отзив след
+settings-field-review-bonus-stamps = Бонус за отзив
+settings-field-review-bonus-period-days = Бонус за отзив веднъж на
+settings-field-public-review-url = Линк за публичен отзив
+settings-field-referral-bonus-referrer = Бонус за поканилия
+settings-field-referral-bonus-friend = Бонус за поканения
+settings-field-referral-monthly-cap = Бонусни покани на месец
+settings-field-win-back-days = „Липсвате ни“ след
+settings-field-marketing-max-per-week = Оферти седмично, максимум
 settings-field-time-zone = Часова зона
 settings-field-business-name = Име на заведението (в политиката)
 settings-field-business-contact = Контакт за въпроси за данните
@@ -339,11 +358,11 @@ settings-field-fraud-customer-visits-per-day = Сигнал: посещения 
 settings-field-fraud-staff-same-customer-per-day = Сигнал: един служител, един клиент, посещения за ден, повече от
 settings-field-fraud-staff-rate-factor = Сигнал: пъти над обичайния ден на служител
 settings-field-fraud-quick-redeem-minutes = Сигнал: награда, дадена до минути (0 = изкл.)
-settings-campaign-reward-reminder = Напомняне за неполучена награда
+settings-campaign-reward-reminder = Напомняне за награда
 settings-campaign-almost-there = „Остава съвсем малко“
-settings-campaign-win-back = „Липсвате ни“ след дълго отсъствие
-settings-campaign-review-request = Молба за отзив след посещение
-settings-campaign-daily-digest = Дневно обобщение за собствениците в 21:00
+settings-campaign-win-back = „Липсвате ни“
+settings-campaign-review-request = Молба за отзив
+settings-campaign-daily-digest = Обобщение на деня в 21:00
 settings-ask-integer =
     { $label }
     Сега: { $value }
@@ -358,36 +377,42 @@ settings-ask-note =
 
     Изпратете новия текст (до { $max } знака) — или тире (-), за да го премахнете.
 
-    Изпратете новия текст (до { $max } знака).
+    Изпратете новия текст (до { $max ->
+        [one] { $max } знак
+       *[other] { $max } знака
+    }).
 settings-ask-url =
     { $label }
     Сега: { $value }
 
-    Изпратете линк, започващ с https://, или тире (-), за да го премахнете.
+    Изпратете линк, започващ с https://, или тире (-), за да премахнете линка.
 settings-ask-time-zone =
     { $label }
     Сега: { $value }
 
     Изпратете часова зона, например Europe/Sofia, Europe/Moscow или Europe/London.
-settings-stop-editing = ✖️ Остави както е
+settings-stop-editing = ✖️ Без промяна
 settings-edit-stopped = Нищо не е променено.
 settings-saved = ✅ Запазено. { $label }: { $value }
 settings-error-not-text = Моля, изпратете новата стойност като текстово съобщение.
 settings-error-not-integer = Това не е цяло число. Изпратете число от { $min } до { $max }.
 settings-error-out-of-range = Числото е извън допустимите граници. Изпратете число от { $min } до { $max }.
-settings-error-text-length = Името трябва да е между 1 и { $max } знака. Изпратете по-кратко.
-settings-error-url = Това не е уеб линк. Изпратете линк, започващ с https://, или тире (-), за да го премахнете.
+settings-error-text-length = Името трябва да е от 1 до { $max ->
+    [one] { $max } знак
+   *[other] { $max } знака
+}. Изпратете по-кратко име.
+settings-error-url = Това не е уеб линк. Изпратете линк, започващ с https://, или тире (-), за да премахнете линка.
 settings-error-time-zone = Не познавам тази часова зона. Изпратете например Europe/Sofia.
 settings-error-rejected = Тази стойност не пасва на останалите настройки. Нищо не е променено.
 broadcast-choose-segment =
     📣 Ново съобщение до клиентите. На кого да го изпратим?
     (Броят включва само клиентите, които са се съгласили да получават оферти.)
-broadcast-segment-all = Всички, съгласни да получават оферти
-broadcast-segment-active30 = Идвали през последните 30 дни
+broadcast-segment-all = Всички съгласни
+broadcast-segment-active30 = Идвали в последните 30 дни
 broadcast-segment-lapsed30 = Не са идвали 30+ дни
 broadcast-segment-close-to-reward = Близо до награда
-broadcast-segment-never-visited = Регистрирани, но още не са идвали
-broadcast-segment-button = { $segment } · { $count }
+broadcast-segment-never-visited = Още не са идвали
+broadcast-segment-button = { $count } · { $segment }
 broadcast-segment-empty = В тази група в момента няма никой, който може да получи оферта. Изберете друга група.
 broadcast-nobody = 📣 Засега няма на кого да изпратите съобщение: нито един клиент не е съгласен да получава оферти. Клиентите се съгласяват при регистрацията или по-късно с бутона „🔔 Известия“ в менюто си.
 broadcast-abort = ✖️ Отказ
@@ -402,25 +427,34 @@ broadcast-in-bg = на български
 broadcast-ask-text =
     ✍️ Изпратете текста на съобщението { $language }. Него ще получат и клиентите, за чийто език няма отделен текст.
     За да добавите картинка, изпратете снимка с текста като надпис.
-broadcast-ask-caption = 🖼 Снимката е получена. Сега изпратете текста към нея (до { $limit } знака).
+broadcast-ask-caption = 🖼 Снимката е получена. Сега изпратете текста към нея (до { $limit ->
+    [one] { $limit } знак
+   *[other] { $limit } знака
+}).
 broadcast-ask-translation = ✍️ Изпратете текста { $language } за { $count ->
         [one] { $count } клиент
        *[other] { $count } клиенти
-    } — или пропуснете и те ще получат текста на { $fallback }.
-broadcast-skip-language = Пропусни: текстът на { $fallback }
+    } — или пропуснете тази стъпка и те ще получат текста { $fallback }.
+broadcast-skip-language = Пропускане: текст { $fallback }
 broadcast-error-not-text = Моля, изпратете текст (или снимка с надпис). Стикери, гласови съобщения и файлове не могат да се разпращат.
-broadcast-error-too-long = Съобщението е { $length } знака, а Telegram позволява най-много { $limit }. Моля, съкратете го и го изпратете отново.
-broadcast-error-caption-too-long = Към снимка Telegram позволява най-много { $limit } знака текст, а тук са { $length }. Моля, съкратете го и го изпратете отново.
+broadcast-error-too-long = Съобщението е от { $length ->
+    [one] { $length } знак
+   *[other] { $length } знака
+}, а Telegram позволява най-много { $limit }. Моля, съкратете го и го изпратете отново.
+broadcast-error-caption-too-long = Към снимка Telegram позволява най-много { $limit ->
+    [one] { $limit } знак
+   *[other] { $limit } знака
+} текст, а тук са { $length }. Моля, съкратете го и го изпратете отново.
 broadcast-error-photo-once = Снимката е обща за всички езици. Тук изпратете само текста.
-broadcast-preview-header = 👀 Преглед, език: { $language } — така ще го { $count ->
+broadcast-preview-header = 👀 Език: { $language }. Така съобщението ще { $count ->
         [one] види { $count } клиент
        *[other] видят { $count } клиенти
     }:
-broadcast-preview-default-only = 👀 Преглед, език: { $language } — в момента никой в тази група не говори този език; така ще го видят клиентите, които се присъединят по-късно и за чийто език няма отделен текст:
-broadcast-preview-fallback = 👀 Език: { $language } — { $count ->
+broadcast-preview-default-only = 👀 Език: { $language }. В момента никой в тази група не говори този език; така съобщението ще видят клиентите, които се присъединят по-късно и за чийто език няма отделен текст:
+broadcast-preview-fallback = 👀 Език: { $language }. { $count ->
         [one] { $count } клиент ще получи
        *[other] { $count } клиенти ще получат
-    } текста на { $fallback }.
+    } текста { $fallback }.
 broadcast-ask-when =
     🕒 Кога да бъде изпратено? Докоснете бутон или изпратете дата и час ({ $timeZone }),
     например { $example } или 2026-12-24 18:30.
@@ -442,7 +476,7 @@ broadcast-confirm =
     })
     Кога: { $when }
     Да го изпратя ли?
-broadcast-confirm-yes = ✅ Потвърди
+broadcast-confirm-yes = ✅ Потвърждаване
 broadcast-scheduled = ✅ Насрочено за { $at } ({ $timeZone }). С /broadcasts можете да го видите или отмените.
 broadcast-sending = ✅ Изпращаме. Ще получите отчет, когато приключим.
 broadcast-report =
@@ -451,7 +485,7 @@ broadcast-report =
     Блокирали бота: { $blocked }
     Неуспешни: { $failed }{ $unknown ->
         [0] {""}
-       *[other] {" "}(от тях { $unknown } прекъснати по време на изпращане: не са повторени, за да не получи никой съобщението два пъти)
+       *[other] {" "}(от тях прекъснати по време на изпращане: { $unknown }; не са повторени, за да не получи никой съобщението два пъти)
     }
     Пропуснати (достигнат седмичен лимит на офертите): { $skipped }
 broadcast-report-cancelled =
@@ -460,7 +494,7 @@ broadcast-report-cancelled =
     Блокирали бота: { $blocked }
     Неуспешни: { $failed }{ $unknown ->
         [0] {""}
-       *[other] {" "}(от тях { $unknown } прекъснати по време на изпращане)
+       *[other] {" "}(от тях прекъснати по време на изпращане: { $unknown })
     }
     Пропуснати (достигнат седмичен лимит на офертите): { $skipped }
 broadcasts-none = Няма насрочени съобщения. Започнете ново с /broadcast.
@@ -474,30 +508,30 @@ broadcasts-item-scheduled =
 broadcasts-item-sending =
     📤 Изпраща се · { $segment } · изпратени досега: { $sent }
     „{ $preview }“
-broadcasts-cancel-button = ✖️ Отмени ({ $broadcast })
-broadcasts-cancel-yes = Да, отмени го
-broadcasts-cancel-no = Не, остави го
+broadcasts-cancel-button = ✖️ Отмяна: { $broadcast }
+broadcasts-cancel-yes = Да, отменете го
+broadcasts-cancel-no = Не, оставете го
 broadcasts-already-finished = Това съобщение вече е изпратено или отменено.
 broadcasts-cancelled = ✅ Отменено. Никой няма да го получи.
 broadcasts-cancelled-running = ✅ Спряно. Клиентите, до които още не е стигнало, няма да го получат; ще получите отчет за изпратеното.
 broadcasts-kept = Оставено.
 campaign-reward-reminder = 🎁 Малко напомняне: { $rewards ->
-        [one] очаква ви награда „{ $reward }“.
-       *[other] очакват ви { $rewards } награди „{ $reward }“.
-    } Покажете картата си на касата!
-campaign-almost-there = ☕ Остава съвсем малко! До „{ $reward }“ { $missing ->
+        [one] очаква ви { $rewards } награда
+       *[other] очакват ви { $rewards } награди
+    } — { $reward }. Покажете картата си на касата!
+campaign-almost-there = 🔖 Остава съвсем малко! До награда „{ $reward }“ { $missing ->
         [one] ви остава само { $missing } печат
        *[other] ви остават само { $missing } печата
     }. Очакваме ви!
 campaign-win-back = 👋 Липсвате ни! Минаха повече от { $days ->
         [one] { $days } ден
        *[other] { $days } дни
-    } от последното ви посещение. Заповядайте — картата ви чака, а с нея и „{ $reward }“.
+    } от последното ви посещение. Заповядайте — картата ви чака, а с нея и наградата „{ $reward }“.
 campaign-daily-digest =
     🌙 Денят в числа:
     Нови клиенти: { $newCustomers }
     Посещения: { $visits }
-    Издадени награди: { $rewardsIssued }, получени: { $rewardsRedeemed }
+    Спечелени награди: { $rewardsIssued }, използвани: { $rewardsRedeemed }
     Отзиви: { $reviews ->
         [0] няма
        *[other] { $reviews }, средна оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
@@ -528,14 +562,14 @@ stats-text =
 
     👥 Клиенти: { $customers } (нови: { $new7 } за 7 дни, { $new30 } за 30 дни)
     🔥 Активни през последните 30 дни: { $active }
-    ☕ Посещения: { $visits30 } за 30 дни, { $visitsTotal } общо
+    🔖 Посещения: { $visits30 } за 30 дни, { $visitsTotal } общо
     🔁 Върнали се: { $visitors ->
         [0] още няма посещения
        *[other] { $repeatPercent }% ({ $returning } от { $visitors } са идвали 2 и повече пъти)
     }
-    🎁 Издадени награди: { $issued30 } за 30 дни, { $issuedTotal } общо
-    ✅ Получени награди: { $redeemed30 } за 30 дни, { $redeemedTotal } общо
-    🤝 Поканени приятели: регистрирали се { $referralsJoined }, дошли { $referralsConverted }
+    🎁 Спечелени награди: { $issued30 } за 30 дни, { $issuedTotal } общо
+    ✅ Използвани награди: { $redeemed30 } за 30 дни, { $redeemedTotal } общо
+    🤝 Поканени приятели: регистрирали се — { $referralsJoined }, дошли — { $referralsConverted }
     ⭐ Средна оценка: { $reviews ->
         [0] още няма отзиви
        *[other] { NUMBER($rating, maximumFractionDigits: 1) } ({ $reviews ->
@@ -548,25 +582,31 @@ stats-definitions =
     ❓ Как се изчисляват числата
 
     Всичко се изчислява в момента на командата /stats. „30 дни“ означава 30 × 24 часа преди този момент.
-    Посещение е едно посещение, потвърдено от служител, колкото и печата да е донесло. Отмененото с бутона „Отмени“ не се брои никъде. Клиентите, изтрили данните си, вече не се броят за клиенти, но техните посещения и награди продължават да се броят.
+    Посещение е едно посещение, потвърдено от служител, колкото и печата да е донесло. Отмененото с бутона „Отмяна“ не се брои никъде. Клиентите, изтрили данните си, вече не се броят за клиенти, но техните посещения и награди продължават да се броят.
 
     👥 Клиенти: регистрираните клиенти, които не са изтрили данните си. Нови: от тях регистрираните през последните 7 / 30 дни.
     🔥 Активни: клиентите с поне едно посещение през последните 30 дни.
-    ☕ Посещения: през последните 30 дни и от самото начало.
+    🔖 Посещения: през последните 30 дни и от самото начало.
     🔁 Върнали се: от всички, които някога са идвали, делът на тези, които са идвали поне два пъти.
-    🎁 Издадени награди: колко пъти печатите са напълнили карта и са станали награда (награда, отменена с „Отмени“, не се брои).
-    ✅ Получени награди: наградите, които служителите са дали.
+    🎁 Спечелени награди: колко пъти печатите са напълнили карта и са станали награда (награда, отменена с „Отмяна“, не се брои).
+    ✅ Използвани награди: наградите, използвани на касата.
     🤝 Поканени приятели: регистрирали се чрез нечия покана; дошли — тези от тях с поне едно посещение.
     ⭐ Средна оценка: средното на всички оценки (1–5), дадени от клиентите след посещенията им.
     📈 Графика: посещенията за всяка от последните 12 седмици, от понеделник до неделя във вашата часова зона; последният стълб е текущата седмица досега.
-stats-chart-title = Посещения по седмици, последните { $weeks } седмици
+stats-chart-title = Посещения по седмици, { $weeks ->
+    [one] последната { $weeks } седмица
+   *[other] последните { $weeks } седмици
+}
 stats-chart-footnote = Седмиците започват в понеделник ({ $timeZone }). Последната колона е текущата седмица досега.
-stats-chart-caption = 📈 Посещения по седмици, последните { $weeks } седмици
+stats-chart-caption = 📈 Посещения по седмици, { $weeks ->
+    [one] последната { $weeks } седмица
+   *[other] последните { $weeks } седмици
+}
 stats-staff-title = 👥 Посещения с печат по служители, последните 30 дни:
 stats-staff-line = { $staff }: { $count }
 stats-staff-none = През последните 30 дни няма посещения с печат.
-export-customers-caption = 👥 Клиенти (CSV, часовете са в { $timeZone }). Отваря се в Excel, Google Sheets или Numbers.
-export-ledger-caption = 📒 Дневникът: всеки печат, награда, получаване и отмяна (CSV, часовете са в { $timeZone }).
+export-customers-caption = 👥 Клиенти (CSV, часовете са в { $timeZone }). Отваря се в Excel, Google Таблици или Numbers.
+export-ledger-caption = 📒 Дневникът: всеки печат, спечелена и използвана награда и отмяна (CSV, часовете са в { $timeZone }).
 
 ## Reviews
 review-ask = ⭐ Как мина посещението ви ({ $visit })? Оценете го от 1 до 5 — достатъчно е едно докосване.
@@ -580,13 +620,19 @@ review-bonus-later = Бонусът за отзив се дава веднъж �
     [one] { $days } ден
    *[other] { $days } дни
 }, следващият е възможен от { $date }. Този път — просто голямо благодаря!
-review-public-invite = Ако желаете, можете да споделите впечатлението си и публично, каквото и да е то. Изцяло по ваше желание.
-review-button-public = 🌍 Напишете публичен отзив
-review-ask-comment = ✍️ Искате ли да добавите няколко думи? Просто ги напишете тук (до { $max } знака) или натиснете „Пропускане“.
+review-public-invite = Радваме се, че ви е харесало! Ако имате минутка, публичен отзив много ще ни помогне.
+review-button-public = 🌍 Публичен отзив
+review-ask-comment = ✍️ Искате ли да добавите няколко думи? Просто ги напишете тук (до { $max ->
+    [one] { $max } знак
+   *[other] { $max } знака
+}) или натиснете „Пропускане“.
 review-button-skip = Пропускане
 review-comment-thanks = Благодарим! Думите ви са предадени на екипа.
 review-skipped = Благодарим! Оценката ви е предадена на екипа.
-review-comment-too-long = Малко е дълго: в отзива може да има до { $max } знака, а тук са { $length }. Моля, съкратете го и го изпратете отново или натиснете „Пропускане“.
+review-comment-too-long = Малко е дълго: в отзива може да има до { $max ->
+    [one] { $max } знак
+   *[other] { $max } знака
+}, а тук са { $length }. Моля, съкратете го и го изпратете отново или натиснете „Пропускане“.
 review-comment-not-text = Към отзива може да се добави само текст — стикери, снимки и гласови съобщения не стават. Моля, напишете няколко думи или натиснете „Пропускане“.
 review-comment-too-late = Оценката ви вече е предадена на екипа, затова тези думи не могат да бъдат добавени. Все пак благодарим!
 review-already-passed-on = Оценката ви вече е предадена на екипа. Благодарим!

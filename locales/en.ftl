@@ -1,3 +1,7 @@
+### Every word an English-speaking customer, staff member or owner reads.
+### Terms and address forms: locales/GLOSSARY.md (card, stamp, reward, earn, redeem, undo, visit,
+### offer, staff, owner, customer). Counts always go through a plural selector; buttons ≤ 32 characters.
+
 ## Common
 
 start-welcome = Hello, { $name }! This is our loyalty card: collect stamps for your visits and get rewards.
@@ -8,7 +12,7 @@ help-text =
     /cancel — stop what you are doing
     /delete — erase what the bot keeps about you
 cancel-done = Cancelled. Nothing was changed.
-unhandled-message = I did not understand that. Send /help to see what I can do.
+unhandled-message = Sorry, I did not understand that. Send /help to see what I can do.
 unhandled-button = This button no longer works.
 error-unexpected = Sorry, something went wrong on our side. Please try again.
 error-try-again = We are having a short technical pause. Please try again in a minute.
@@ -33,22 +37,22 @@ onboarding-welcome =
     Choose your language:
 onboarding-program =
     Here is how it works:
-    • Show the QR code of your card at the counter, and staff add a stamp for your visit.
-    • Collect { $stamps } { $stamps ->
-        [one] stamp
-       *[other] stamps
-    } and get a reward: { $reward }.
+    • Show your card's QR code at the counter, and staff add a stamp for your visit.
+    • Collect { $stamps ->
+        [one] { $stamps } stamp
+       *[other] { $stamps } stamps
+    } and get your reward: { $reward }.
     • Rewards add up, and the card always stays here in Telegram, so it cannot get lost.
 
     To issue your card, I only need your phone number.
 onboarding-continue = Continue
 onboarding-use-buttons = Please choose with one of these buttons:
-onboarding-phone-ask = Tap the «Share my phone number» button below. We need the number only for your card and never pass it on.
+onboarding-phone-ask = Tap the “Share my phone number” button below. We need the number only for your card and never pass it on.
 onboarding-phone-button = 📱 Share my phone number
-onboarding-phone-use-button = To issue your card I need your phone number. Please tap the «Share my phone number» button below.
-onboarding-phone-typed = Please don't type the number: tap the «Share my phone number» button below, so that Telegram confirms the number is yours.
-onboarding-phone-not-yours = This is someone else's contact. A card is issued only for your own number: please tap «Share my phone number» below.
-onboarding-phone-invalid = I could not read this phone number. Please try again with the «Share my phone number» button below.
+onboarding-phone-use-button = To issue your card I need your phone number. Please tap the “Share my phone number” button below.
+onboarding-phone-typed = Please don't type the number: tap the “Share my phone number” button below, so that Telegram confirms the number is yours.
+onboarding-phone-not-yours = This is someone else's contact. A card is issued only for your own number: please tap “Share my phone number” below.
+onboarding-phone-invalid = I could not read this phone number. Please try again with the “Share my phone number” button below.
 onboarding-phone-taken = This phone number already has a card on another Telegram account. If it is yours, show this message to our staff: they will open your card and allow it to move to this account. Then share your number here again with the button below.
 onboarding-phone-received = Thank you!
 onboarding-privacy-ask =
@@ -59,7 +63,7 @@ onboarding-privacy-agree = ✅ I agree
 onboarding-privacy-read = 📄 Privacy policy
 onboarding-privacy-decline = No, thanks
 onboarding-privacy-declined = All right: without this consent we cannot issue a card, and we have not taken your phone number. If you change your mind, send /start. /delete erases the language you chose, too.
-onboarding-consent-ask = Last question: may we send you special offers and news now and then? You can change this at any time with the «Notifications» button.
+onboarding-consent-ask = Last question: may we send you offers and news now and then? You can change this at any time with the “Notifications” button.
 onboarding-consent-yes = Yes, please
 onboarding-consent-no = No, thanks
 onboarding-done = Your card is ready! Show its QR code at the counter on every visit. Everything else is in the menu below.
@@ -86,6 +90,7 @@ card-subtitle = Loyalty card
 card-number-label = Card number
 card-progress = { $left ->
     [0] Stamps: { $stamps } of { $total }. Your reward is waiting: { $reward }!
+    [one] Stamps: { $stamps } of { $total }. { $left } more to your reward: { $reward }
    *[other] Stamps: { $stamps } of { $total }. { $left } more to your reward: { $reward }
 }
 card-rewards-ready = Rewards ready: { $count }
@@ -105,7 +110,7 @@ move-card-done = ✅ Welcome back! Your card, with all its stamps and rewards, i
 move-card-old-account = Your loyalty card has moved to your new Telegram account, as you asked at the counter. This account no longer has a card. If you did not ask for this, please tell our staff.
 
 rewards-available = { $count ->
-    [one] You have a reward ready: { $reward }.
+    [one] You have { $count } reward ready: { $reward }.
    *[other] You have { $count } rewards ready: { $reward }.
 } To redeem, show your card at the counter.
 rewards-none = No rewards yet.
@@ -116,7 +121,7 @@ invite-link =
 
     Send it to friends: it opens this bot, and they get their own card.
 invite-bonus = When a friend who joined with your link makes their first visit, you get { $count ->
-    [one] a bonus stamp
+    [one] { $count } bonus stamp
    *[other] { $count } bonus stamps
 }.
 invite-joined = { $count ->
@@ -145,7 +150,7 @@ delete-yes = Yes, delete
 delete-no = No, keep my card
 delete-done = Your personal data has been deleted. Thank you for being with us! If you ever want a new card, send /start.
 delete-kept = Good, your card stays as it is.
-delete-expired = This confirmation has expired. If you still want to delete your data, press «Delete my data» again.
+delete-expired = This confirmation has expired. If you still want to delete your data, tap “Delete my data” again.
 delete-visitor-confirm = You have no card. We keep only the language you chose and, if you started signing up, the unfinished sign-up. Erase it?
 delete-visitor-done = Done: we keep nothing about you any more. If you ever want a card, send /start.
 my-data-caption = 📄 A copy of everything we store about you.
@@ -197,8 +202,8 @@ my-data-review-reply = { $time } · answer: “{ $text }”
 staff-card-screen =
     🪪 Card { $number }
     👤 { $name } · { $phone }
-    ☕ Stamps: { $stamps }/{ $size }
-    🎁 Rewards available: { $rewards }
+    🔖 Stamps: { $stamps }/{ $size }
+    🎁 Rewards ready: { $rewards }
     🕒 Last visit: { $lastVisit }
 staff-card-never = never
 staff-card-cooldown = ⏳ Stamped recently: the next stamp is possible from { $time }.
@@ -207,12 +212,15 @@ staff-card-link-foreign = This link opens a customer's card, and only our staff 
 staff-card-usage = Send the card number after the command, for example: /card ABCD-2345
 staff-card-invalid = That does not look like a card number. It has 8 characters, for example ABCD-2345.
 staff-button-stamp = +{ $count }
-staff-button-redeem = 🎁 Redeem a reward
+staff-button-redeem = 🎁 Redeem reward
 staff-button-cancel = Cancel
 staff-button-done = Done
 staff-button-undo = ↩️ Undo
 staff-button-move = 📲 Move to new account
-staff-move-allowed = 📲 { $name } ({ $phone }) can move this card to a new Telegram account for the next { $minutes } minutes (until { $time }). Ask them to open the bot on the new account with /start and share their phone number there when asked. It must be the same number, { $phone }: a different number cannot take this card.
+staff-move-allowed = 📲 { $name } ({ $phone }) can move this card to a new Telegram account for the next { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } (until { $time }). Ask them to open the bot on the new account with /start and share their phone number there when asked. It must be the same number, { $phone }: a different number cannot take this card.
 staff-audit-card-moved = 📲 { $staff } moved card { $number } ({ $name } { $phone }) to a new Telegram account.
 staff-find-usage = Send the last 4 digits of the customer's phone, and their first name if you know it, for example: /find 3456 Anna
 staff-find-none = No card has a phone ending in { $digits }{ $withName ->
@@ -232,9 +240,9 @@ staff-stamped-reward = { $count ->
     [one] ✅ { $count } stamp added
    *[other] ✅ { $count } stamps added
 } — 🎉 the card is full, a reward is earned!
-staff-redeemed = 🎁 Reward redeemed: hand over the { $reward }.
+staff-redeemed = 🎁 Reward redeemed. Please hand over: { $reward }.
 staff-already-stamped = These stamps have already been added.
-staff-already-redeemed = This reward has already been handed out.
+staff-already-redeemed = This reward has already been redeemed.
 staff-undone = ↩️ Undone.
 staff-audit-stamp = ✅ { $staff } → { $customer } ({ $number }): +{ $count } · { $stamps }/{ $size } · rewards: { $rewards }
 staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · card full, reward earned · { $stamps }/{ $size } · rewards: { $rewards }
@@ -255,7 +263,8 @@ staff-error-TooManyStamps = { $max ->
 staff-error-CooldownActive = This card was stamped recently. The next stamp is possible from { $time }.
 staff-error-DailyCapReached = { $left ->
     [0] This customer has reached today's limit ({ $cap }).
-   *[other] Only { $left } more today (daily limit { $cap }).
+    [one] Only { $left } more stamp today (daily limit: { $cap }).
+   *[other] Only { $left } more stamps today (daily limit: { $cap }).
 }
 staff-error-NoRewardAvailable = There is no reward on this card to redeem.
 staff-error-ScreenExpired = This card screen is out of date. Please scan the card again.
@@ -267,27 +276,30 @@ staff-error-UndoExpired = { $minutes ->
 }
 staff-error-UndoForbidden = Only the staff member who did this, or an owner, can undo it.
 staff-error-AlreadyUndone = This has already been undone.
-staff-error-RewardAlreadyRedeemed = Cannot undo: the reward these stamps completed has already been redeemed.
-visit-stamped = ☕ { $count ->
+staff-error-RewardAlreadyRedeemed = Cannot undo: the reward these stamps earned has already been redeemed.
+visit-stamped = 🔖 { $count ->
     [one] +{ $count } stamp
    *[other] +{ $count } stamps
-}! Your card: { $stamps }/{ $size } — { $left } more to a { $reward }.
+}! Your card: { $stamps }/{ $size }. { $left ->
+    [one] { $left } more stamp
+   *[other] { $left } more stamps
+} to your reward: { $reward }.
 visit-reward-earned = 🎉 { $count ->
     [one] +{ $count } stamp
    *[other] +{ $count } stamps
-} — your card is full! You have earned a { $reward }. Rewards waiting for you: { $rewards }. Show your card at the counter to get it.
-visit-redeemed = 🎁 Enjoy your { $reward }! Rewards left on your card: { $rewards }.
-visit-undone = ↩️ A correction on your card: staff cancelled the last operation. Your card: { $stamps }/{ $size }, rewards: { $rewards }.
+} — your card is full, and you have earned a reward: { $reward }! Rewards ready: { $rewards }. To redeem, show your card at the counter.
+visit-redeemed = 🎁 Reward redeemed: { $reward }. Thank you for being with us! Rewards left on your card: { $rewards }.
+visit-undone = ↩️ A correction on your card: staff undid the last operation. Your card: { $stamps }/{ $size }, rewards: { $rewards }.
 visit-expired = ⌛ { $count ->
-    [one] Your reward ({ $reward }) has expired.
-   *[other] { $count } rewards ({ $reward }) have expired.
-} Rewards available: { $rewards }.
+    [one] { $count } reward has expired: { $reward }.
+   *[other] { $count } rewards have expired: { $reward }.
+} Rewards ready: { $rewards }.
 
 ## Owner: settings, broadcasts, campaigns, statistics, export
 
-owner-only = 🔒 This is for the owner of the program only.
+owner-only = 🔒 Only the owner of the program can do this.
 settings-home = ⚙️ Program settings. Choose a section:
-settings-section-card = ☕ Stamps and reward
+settings-section-card = 🔖 Stamps and reward
 settings-section-limits = ⏱ Visit limits
 settings-section-reviews = ⭐ Reviews
 settings-section-referrals = 🤝 Invited friends
@@ -306,23 +318,35 @@ settings-on = on
 settings-off = off
 settings-not-set = not set
 settings-never = never
+settings-value-stamps = { $count ->
+    [one] { $count } stamp
+   *[other] { $count } stamps
+}
+settings-value-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+settings-value-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
 settings-field-stamps-per-reward = Stamps for a reward
 settings-field-reward-name-en = Reward name in English
 settings-field-reward-name-ru = Reward name in Russian
 settings-field-reward-name-bg = Reward name in Bulgarian
-settings-field-reward-expiry-days = Reward expires after (days, 0 = never)
-settings-field-cooldown-minutes = Pause between stamped visits (minutes)
-settings-field-daily-cap = Stamps per customer per day
+settings-field-reward-expiry-days = Reward expires after
+settings-field-cooldown-minutes = Pause between visits
+settings-field-daily-cap = Stamps a day per customer
 settings-field-max-stamps-per-visit = Most stamps for one visit
-settings-field-review-delay-minutes = Ask for a review after a visit (minutes)
-settings-field-review-bonus-stamps = Bonus stamps for a review
-settings-field-review-bonus-period-days = One review bonus per (days)
-settings-field-public-review-url = Public review link (e.g. Google Maps)
-settings-field-referral-bonus-referrer = Bonus stamps for the one who invites
-settings-field-referral-bonus-friend = Bonus stamps for the invited friend
-settings-field-referral-monthly-cap = Rewarded invitations per customer per month
-settings-field-win-back-days = "We miss you" after (days without a visit)
-settings-field-marketing-max-per-week = Offers per customer per week, at most
+settings-field-review-delay-minutes = Ask for a review after
+settings-field-review-bonus-stamps = Bonus for a review
+settings-field-review-bonus-period-days = Review bonus once in
+settings-field-public-review-url = Public review link
+settings-field-referral-bonus-referrer = Bonus for inviting
+settings-field-referral-bonus-friend = Bonus for the invited friend
+settings-field-referral-monthly-cap = Bonus invitations a month
+settings-field-win-back-days = “We miss you” after
+settings-field-marketing-max-per-week = Offers a week, at most
 settings-field-time-zone = Time zone
 settings-field-business-name = Business name (in the privacy policy)
 settings-field-business-contact = Contact for questions about data
@@ -333,11 +357,11 @@ settings-field-fraud-customer-visits-per-day = Signal: visits of one customer a 
 settings-field-fraud-staff-same-customer-per-day = Signal: one staff member, one customer, visits a day, more than
 settings-field-fraud-staff-rate-factor = Signal: times a staff member's usual day
 settings-field-fraud-quick-redeem-minutes = Signal: reward redeemed within minutes (0 = off)
-settings-campaign-reward-reminder = Reminder of an unredeemed reward
-settings-campaign-almost-there = "Almost there" nudge
-settings-campaign-win-back = "We miss you" after a long absence
-settings-campaign-review-request = Review request after a visit
-settings-campaign-daily-digest = Daily summary for owners at 21:00
+settings-campaign-reward-reminder = Unredeemed reward reminder
+settings-campaign-almost-there = “Almost there” nudge
+settings-campaign-win-back = “We miss you” message
+settings-campaign-review-request = Review request
+settings-campaign-daily-digest = Daily summary at 21:00
 settings-ask-integer =
     { $label }
     Now: { $value }
@@ -352,12 +376,15 @@ settings-ask-note =
 
     Send the new text (up to { $max } characters) — or a dash (-) to remove it.
 
-    Send the new text (up to { $max } characters).
+    Send the new text (up to { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }).
 settings-ask-url =
     { $label }
     Now: { $value }
 
-    Send a link starting with https:// — or a dash (-) to remove it.
+    Send a link starting with https://, or a dash (-) to remove it.
 settings-ask-time-zone =
     { $label }
     Now: { $value }
@@ -369,19 +396,22 @@ settings-saved = ✅ Saved. { $label }: { $value }
 settings-error-not-text = Please send the new value as a text message.
 settings-error-not-integer = That is not a whole number. Please send a number from { $min } to { $max }.
 settings-error-out-of-range = That number is out of range. Please send a number from { $min } to { $max }.
-settings-error-text-length = The name must be 1 to { $max } characters long. Please send a shorter one.
-settings-error-url = That is not a web link. Send a link starting with https:// — or a dash (-) to remove it.
+settings-error-text-length = The name must be 1 to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+} long. Please send a shorter one.
+settings-error-url = That is not a web link. Send a link starting with https://, or a dash (-) to remove it.
 settings-error-time-zone = I do not know that time zone. Please send one like Europe/Sofia.
 settings-error-rejected = This value does not fit the other settings. Nothing was changed.
 broadcast-choose-segment =
     📣 New broadcast. Who should get it?
     (The numbers count only customers who agreed to receive offers.)
-broadcast-segment-all = Everyone who agreed to offers
-broadcast-segment-active30 = Visited in the last 30 days
-broadcast-segment-lapsed30 = Not seen for 30+ days
+broadcast-segment-all = All who accept offers
+broadcast-segment-active30 = Came in the last 30 days
+broadcast-segment-lapsed30 = Away for 30+ days
 broadcast-segment-close-to-reward = Close to a reward
-broadcast-segment-never-visited = Registered, never visited
-broadcast-segment-button = { $segment } · { $count }
+broadcast-segment-never-visited = Never visited yet
+broadcast-segment-button = { $count } · { $segment }
 broadcast-segment-empty = Nobody in this group can receive offers right now. Please choose another group.
 broadcast-nobody = 📣 Nobody can receive a broadcast yet: no customer has agreed to receive offers. Customers agree when they join, or later with 🔔 Notifications in their menu.
 broadcast-abort = ✖️ Cancel
@@ -396,25 +426,34 @@ broadcast-in-bg = in Bulgarian
 broadcast-ask-text =
     ✍️ Send the message { $language }. Customers whose language has no text of its own will get this one.
     To add a picture, send a photo with the text as its caption.
-broadcast-ask-caption = 🖼 Got the photo. Now send the text to go with it (up to { $limit } characters).
+broadcast-ask-caption = 🖼 Got the photo. Now send the text to go with it (up to { $limit ->
+    [one] { $limit } character
+   *[other] { $limit } characters
+}).
 broadcast-ask-translation = ✍️ Send the message { $language } for { $count ->
         [one] { $count } customer
        *[other] { $count } customers
-    } — or skip, and they will get the { $fallback } text.
-broadcast-skip-language = Skip: use the { $fallback } text
+    }, or skip this step, and they will get the text { $fallback }.
+broadcast-skip-language = Skip: send it { $fallback }
 broadcast-error-not-text = Please send the message as text (or a photo with a caption). Stickers, voice messages and files cannot be broadcast.
-broadcast-error-too-long = This message has { $length } characters, and Telegram allows at most { $limit }. Please shorten it and send it again.
-broadcast-error-caption-too-long = With a photo, Telegram allows at most { $limit } characters of text, and this has { $length }. Please shorten it and send it again.
+broadcast-error-too-long = This message has { $length ->
+    [one] { $length } character
+   *[other] { $length } characters
+}, and Telegram allows at most { $limit }. Please shorten it and send it again.
+broadcast-error-caption-too-long = With a photo, Telegram allows at most { $limit ->
+    [one] { $limit } character
+   *[other] { $limit } characters
+} of text, and this one has { $length }. Please shorten it and send it again.
 broadcast-error-photo-once = The photo is shared by all languages. Here, please send only the text.
-broadcast-preview-header = 👀 Preview { $language } — { $count ->
+broadcast-preview-header = 👀 { $language } preview: { $count ->
         [one] { $count } customer
        *[other] { $count } customers
-    } will see:
-broadcast-preview-default-only = 👀 Preview { $language } — nobody in this group speaks it now; customers who join later in a language without its own text will see:
+    } will see this:
+broadcast-preview-default-only = 👀 { $language } preview: nobody in this group speaks it now. Customers who join later in a language without its own text will see this:
 broadcast-preview-fallback = 👀 { $language }: { $count ->
         [one] { $count } customer gets
        *[other] { $count } customers get
-    } the { $fallback } text.
+    } the text { $fallback }.
 broadcast-ask-when =
     🕒 When should it go out? Tap a button, or send a date and time ({ $timeZone }),
     for example { $example } or 2026-12-24 18:30.
@@ -425,7 +464,7 @@ broadcast-error-unreadable-time = I could not read that date and time. Please wr
 broadcast-error-no-such-date = There is no such date or time. Please check the day, the month and the hour.
 broadcast-error-past = { $at } ({ $timeZone }) has already passed. Please send a later date and time.
 broadcast-error-too-far = That is more than a year ahead. Please choose a date within the next 12 months.
-broadcast-error-time-passed = That time has passed while we were talking. Please choose the time again.
+broadcast-error-time-passed = That time passed while we were talking. Please choose the time again.
 broadcast-when-at = on { $at } ({ $timeZone })
 broadcast-when-right-now = right now
 broadcast-confirm =
@@ -445,7 +484,7 @@ broadcast-report =
     Blocked the bot: { $blocked }
     Failed: { $failed }{ $unknown ->
         [0] {""}
-       *[other] {" "}(of them { $unknown } interrupted while sending: not repeated, so that nobody gets it twice)
+       *[other] {" "}(of them interrupted while sending: { $unknown }; not repeated, so that nobody gets it twice)
     }
     Skipped (weekly limit of offers reached): { $skipped }
 broadcast-report-cancelled =
@@ -454,12 +493,12 @@ broadcast-report-cancelled =
     Blocked the bot: { $blocked }
     Failed: { $failed }{ $unknown ->
         [0] {""}
-       *[other] {" "}(of them { $unknown } interrupted while sending)
+       *[other] {" "}(of them interrupted while sending: { $unknown })
     }
     Skipped (weekly limit of offers reached): { $skipped }
 broadcasts-none = No broadcasts are scheduled. Start one with /broadcast.
 broadcasts-title = { $count ->
-        [one] One broadcast is scheduled or running:
+        [one] { $count } broadcast is scheduled or running:
        *[other] { $count } broadcasts are scheduled or running:
     }
 broadcasts-item-scheduled =
@@ -468,7 +507,7 @@ broadcasts-item-scheduled =
 broadcasts-item-sending =
     📤 Sending now · { $segment } · sent so far: { $sent }
     “{ $preview }”
-broadcasts-cancel-button = ✖️ Cancel ({ $broadcast })
+broadcasts-cancel-button = ✖️ Cancel { $broadcast }
 broadcasts-cancel-yes = Yes, cancel it
 broadcasts-cancel-no = No, keep it
 broadcasts-already-finished = This broadcast has already finished or been cancelled.
@@ -476,19 +515,22 @@ broadcasts-cancelled = ✅ Cancelled. Nobody will get it.
 broadcasts-cancelled-running = ✅ Stopped. Customers not reached yet will not get it; you will get a report of what was sent.
 broadcasts-kept = Kept.
 campaign-reward-reminder = 🎁 A little reminder: { $rewards ->
-        [one] your reward ({ $reward }) is
-       *[other] { $rewards } rewards ({ $reward }) are
-    } waiting for you. Just show your card at the counter!
-campaign-almost-there = ☕ Almost there! Just { $missing ->
-        [one] one more stamp
+        [one] { $rewards } reward is
+       *[other] { $rewards } rewards are
+    } waiting for you: { $reward }. Just show your card at the counter!
+campaign-almost-there = 🔖 Almost there! Just { $missing ->
+        [one] { $missing } more stamp
        *[other] { $missing } more stamps
-    } to { $reward }. See you soon!
-campaign-win-back = 👋 We miss you! It has been more than { $days } days since your last visit. Come by — your card is waiting, and so is { $reward }.
+    } to your reward: { $reward }. See you soon!
+campaign-win-back = 👋 We miss you! It has been more than { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } since your last visit. Come by: your card is waiting, and so is your reward: { $reward }.
 campaign-daily-digest =
     🌙 Today in numbers:
     New customers: { $newCustomers }
     Visits: { $visits }
-    Rewards issued: { $rewardsIssued }, redeemed: { $rewardsRedeemed }
+    Rewards earned: { $rewardsIssued }, redeemed: { $rewardsRedeemed }
     Reviews: { $reviews ->
         [0] none
        *[other] { $reviews }, average rating { NUMBER($rating, maximumFractionDigits: 1) } ★
@@ -510,14 +552,15 @@ stats-text =
 
     👥 Customers: { $customers } (new: { $new7 } in 7 days, { $new30 } in 30 days)
     🔥 Active in the last 30 days: { $active }
-    ☕ Visits: { $visits30 } in 30 days, { $visitsTotal } in total
+    🔖 Visits: { $visits30 } in 30 days, { $visitsTotal } in total
     🔁 Came back: { $visitors ->
         [0] no visits yet
+        [one] { $repeatPercent }% ({ $returning } of { $visitors } visitor made 2+ visits)
        *[other] { $repeatPercent }% ({ $returning } of { $visitors } visitors made 2+ visits)
     }
-    🎁 Rewards issued: { $issued30 } in 30 days, { $issuedTotal } in total
+    🎁 Rewards earned: { $issued30 } in 30 days, { $issuedTotal } in total
     ✅ Rewards redeemed: { $redeemed30 } in 30 days, { $redeemedTotal } in total
-    🤝 Invited friends: { $referralsJoined } joined, { $referralsConverted } came for a visit
+    🤝 Invited friends joined: { $referralsJoined }, came for a visit: { $referralsConverted }
     ⭐ Average rating: { $reviews ->
         [0] no reviews yet
        *[other] { NUMBER($rating, maximumFractionDigits: 1) } ({ $reviews ->
@@ -529,21 +572,27 @@ stats-how-button = ❓ How is this counted?
 stats-definitions =
     ❓ How the numbers are counted
 
-    Everything is counted at the moment of /stats. "30 days" means the 30 × 24 hours before it.
+    Everything is counted at the moment of /stats. “30 days” means the 30 × 24 hours before it.
     A visit is one visit confirmed by staff, however many stamps it gave. Anything taken back with Undo is not counted anywhere. Customers who deleted their data are no longer counted as customers, but their visits and rewards still count.
 
     👥 Customers: registered customers who have not deleted their data. New: of them, registered in the last 7 / 30 days.
     🔥 Active: customers with at least one visit in the last 30 days.
-    ☕ Visits: in the last 30 days and since the start.
+    🔖 Visits: in the last 30 days and since the start.
     🔁 Came back: of everyone who has ever visited, the share who visited at least twice.
-    🎁 Rewards issued: each time stamps filled a card and became a reward (a reward taken back by Undo is not counted).
-    ✅ Rewards redeemed: rewards handed out by staff.
+    🎁 Rewards earned: each time stamps filled a card and became a reward (a reward taken back by Undo is not counted).
+    ✅ Rewards redeemed: rewards redeemed at the counter.
     🤝 Invited friends: joined through someone's invite link; came for a visit: of them, those with at least one visit.
     ⭐ Average rating: the mean of all ratings (1–5) customers gave after their visits.
     📈 Chart: visits in each of the last 12 weeks, Monday to Sunday in your time zone; the last bar is the current week so far.
-stats-chart-title = Visits per week, last { $weeks } weeks
+stats-chart-title = Visits per week, last { $weeks ->
+    [one] { $weeks } week
+   *[other] { $weeks } weeks
+}
 stats-chart-footnote = Weeks start on Monday ({ $timeZone }). The last bar is the current week so far.
-stats-chart-caption = 📈 Visits per week, last { $weeks } weeks
+stats-chart-caption = 📈 Visits per week, last { $weeks ->
+    [one] { $weeks } week
+   *[other] { $weeks } weeks
+}
 stats-staff-title = 👥 Stamped visits per staff member, last 30 days:
 stats-staff-line = { $staff }: { $count }
 stats-staff-none = No stamped visits in the last 30 days.
@@ -551,7 +600,7 @@ export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens i
 export-ledger-caption = 📒 The ledger: every stamp, reward, redemption and undo (CSV, times in { $timeZone }).
 
 ## Reviews
-review-ask = ⭐ How was your visit ({ $visit })? Please rate it from 1 to 5 — a single tap is enough.
+review-ask = ⭐ How was your visit ({ $visit })? Please rate it from 1 to 5: a single tap is enough.
 review-your-rating = Your rating: { $stars }
 review-thanks = Thank you for your rating! 🙏
 review-bonus = 🎁 { $count ->
@@ -559,23 +608,29 @@ review-bonus = 🎁 { $count ->
    *[other] +{ $count } bonus stamps
 } for your review.
 review-bonus-later = The review bonus is given once every { $days ->
-    [one] day
+    [one] { $days } day
    *[other] { $days } days
 }; the next one is possible from { $date }. This time — just a big thank you!
-review-public-invite = If you wish, you can also share your experience publicly, whatever it was. It is entirely up to you.
+review-public-invite = We are glad you liked it! If you have a minute, a public review would help us a lot.
 review-button-public = 🌍 Write a public review
-review-ask-comment = ✍️ Would you like to add a few words? Just type them here (up to { $max } characters), or press “Skip”.
+review-ask-comment = ✍️ Would you like to add a few words? Just type them here (up to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}), or tap “Skip”.
 review-button-skip = Skip
 review-comment-thanks = Thank you! Your words have been passed on to the team.
 review-skipped = Thank you! Your rating has been passed on to the team.
-review-comment-too-long = That is a little too long: a review can have up to { $max } characters, and this one has { $length }. Please shorten it and send it again, or press “Skip”.
-review-comment-not-text = Only text can be added to a review — stickers, photos and voice messages cannot. Please type a few words, or press “Skip”.
+review-comment-too-long = That is a little too long: a review can have up to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}, and this one has { $length }. Please shorten it and send it again, or tap “Skip”.
+review-comment-not-text = Only text can be added to a review: stickers, photos and voice messages cannot. Please type a few words, or tap “Skip”.
 review-comment-too-late = Your rating has already been passed on to the team, so these words can no longer be added. Thank you all the same!
 review-already-passed-on = Your rating has already been passed on to the team. Thank you!
 review-already-rated = You have already rated this visit. Thank you!
 review-visit-undone = This visit was cancelled at the counter, so there is nothing to rate.
 review-not-yours = This button is not meant for you.
-review-last-visit-rated = You have already rated your last visit — thank you! We will ask again after your next one.
+review-last-visit-rated = You have already rated your last visit, thank you! We will ask again after your next one.
 review-staff-post =
     ⭐ Review { $stars } ({ $rating }/5) · { $customer } ({ $number }) · visit { $visit }{ $bonus ->
         [0] {""}
@@ -606,7 +661,7 @@ review-reply-to-customer =
 
 ## Referrals
 invite-friend-bonus = Your friend gets { $count ->
-    [one] a bonus stamp
+    [one] { $count } bonus stamp
    *[other] { $count } bonus stamps
 } on their first visit.
 invite-came = { $count ->
@@ -616,7 +671,7 @@ invite-came = { $count ->
 }
 referral-friend-bonus =
     🎁 Welcome! You came on a friend's invitation, so your first visit brings you { $count ->
-        [one] a bonus stamp
+        [one] { $count } bonus stamp
        *[other] { $count } bonus stamps
     }.
     { $card }
@@ -626,7 +681,7 @@ referral-referrer-bonus =
        *[other] +{ $count } bonus stamps
     } for you. Thank you for recommending us!
     { $card }
-referral-referrer-capped = 🎉 { $friend } came for a first visit thanks to your invitation — thank you for recommending us! { $cap ->
+referral-referrer-capped = 🎉 { $friend } came for a first visit thanks to your invitation. Thank you for recommending us! { $cap ->
     [0] Invitation bonuses are paused at the moment, so this one brings no stamp.
     [one] You have already received this month's limit of { $cap } invitation bonus, so this one brings no stamp.
    *[other] You have already received this month's limit of { $cap } invitation bonuses, so this one brings no stamp.

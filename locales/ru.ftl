@@ -1,3 +1,8 @@
+### Все слова, которые читают клиент, сотрудник и владелец на русском.
+### Термины и формы обращения: locales/GLOSSARY.md (карта, штамп, награда, начислить, выдать,
+### отменить, визит, предложение, сотрудник, владелец, клиент). Числа — только через плюральный
+### селектор (one/few/many); кнопки — не длиннее 32 символов; кавычки «…».
+
 ## Common
 
 start-welcome = Здравствуйте, { $name }! Это наша карта лояльности: собирайте штампы за визиты и получайте награды.
@@ -8,10 +13,10 @@ help-text =
     /cancel — прервать текущее действие
     /delete — удалить то, что бот о вас хранит
 cancel-done = Отменено. Ничего не изменилось.
-unhandled-message = Я не понял. Отправьте /help, чтобы узнать, что я умею.
+unhandled-message = Извините, я не понял. Отправьте /help, чтобы узнать, что я умею.
 unhandled-button = Эта кнопка больше не работает.
 error-unexpected = Извините, у нас что-то пошло не так. Попробуйте ещё раз.
-error-try-again = У нас короткая техническая пауза. Попробуйте через минуту.
+error-try-again = У нас короткий технический перерыв. Попробуйте ещё раз через минуту.
 
 ## Command menu
 
@@ -23,7 +28,7 @@ command-settings = Настройки программы
 command-broadcast = Отправить предложение клиентам
 command-broadcasts = Запланированные рассылки
 command-stats = Статистика программы
-command-export = Выгрузка клиентов и журнала (CSV)
+command-export = Выгрузить клиентов и журнал (CSV)
 
 ## Customers: onboarding, the card and the menu
 
@@ -34,21 +39,21 @@ onboarding-welcome =
 onboarding-program =
     Как это работает:
     • Покажите QR-код карты на кассе — сотрудник поставит штамп за визит.
-    • Соберите { $stamps } { $stamps ->
-        [one] штамп
-        [few] штампа
-       *[other] штампов
+    • Соберите { $stamps ->
+        [one] { $stamps } штамп
+        [few] { $stamps } штампа
+       *[many] { $stamps } штампов
     } и получите награду: { $reward }.
     • Награды копятся, а карта всегда здесь, в Telegram, — её не потерять.
 
     Чтобы выпустить карту, мне нужен только ваш номер телефона.
 onboarding-continue = Продолжить
-onboarding-use-buttons = Пожалуйста, выберите вариант одной из этих кнопок:
+onboarding-use-buttons = Пожалуйста, выберите вариант кнопкой ниже:
 onboarding-phone-ask = Нажмите кнопку «Поделиться номером» внизу. Номер нужен только для вашей карты, мы никому его не передаём.
 onboarding-phone-button = 📱 Поделиться номером
 onboarding-phone-use-button = Чтобы выпустить карту, нужен ваш номер телефона. Нажмите кнопку «Поделиться номером» внизу.
 onboarding-phone-typed = Пожалуйста, не вводите номер вручную: нажмите кнопку «Поделиться номером» внизу — так Telegram подтвердит, что номер ваш.
-onboarding-phone-not-yours = Это чужой контакт. Карта оформляется только на ваш собственный номер: нажмите «Поделиться номером» внизу.
+onboarding-phone-not-yours = Это чужой контакт. Карту можно выпустить только на ваш собственный номер: нажмите «Поделиться номером» внизу.
 onboarding-phone-invalid = Не удалось распознать этот номер. Попробуйте ещё раз кнопкой «Поделиться номером» внизу.
 onboarding-phone-taken = Этот номер телефона уже привязан к карте на другом аккаунте Telegram. Если это ваша карта, покажите это сообщение сотруднику: он откроет вашу карту и разрешит перенести её на этот аккаунт. После этого поделитесь номером здесь ещё раз кнопкой ниже.
 onboarding-phone-received = Спасибо!
@@ -60,7 +65,7 @@ onboarding-privacy-agree = ✅ Согласен(-на)
 onboarding-privacy-read = 📄 Политика конфиденциальности
 onboarding-privacy-decline = Нет, спасибо
 onboarding-privacy-declined = Хорошо: без этого согласия мы не можем выдать карту, и ваш номер мы не получали. Если передумаете, отправьте /start. Команда /delete удалит и выбранный вами язык.
-onboarding-consent-ask = Последний вопрос: можно иногда присылать вам специальные предложения и новости? Это можно изменить в любой момент кнопкой «Уведомления».
+onboarding-consent-ask = Последний вопрос: можно иногда присылать вам предложения и новости? Это можно изменить в любой момент кнопкой «Уведомления».
 onboarding-consent-yes = Да, присылайте
 onboarding-consent-no = Нет, спасибо
 onboarding-done = Ваша карта готова! Показывайте её QR-код на кассе при каждом визите. Всё остальное — в меню внизу.
@@ -87,7 +92,9 @@ card-subtitle = Карта лояльности
 card-number-label = Номер карты
 card-progress = { $left ->
     [0] Штампы: { $stamps } из { $total }. Вас ждёт награда: { $reward }!
-   *[other] Штампы: { $stamps } из { $total }. Ещё { $left } до награды: { $reward }
+    [one] Штампы: { $stamps } из { $total }. До награды остался { $left } штамп: { $reward }
+    [few] Штампы: { $stamps } из { $total }. До награды осталось { $left } штампа: { $reward }
+   *[many] Штампы: { $stamps } из { $total }. До награды осталось { $left } штампов: { $reward }
 }
 card-rewards-ready = Наград к получению: { $count }
 card-hint = Покажите этот QR-код на кассе
@@ -106,9 +113,9 @@ move-card-done = ✅ С возвращением! Ваша карта со вс�
 move-card-old-account = Ваша карта лояльности перенесена на ваш новый аккаунт Telegram, как вы попросили на кассе. У этого аккаунта больше нет карты. Если вы об этом не просили, пожалуйста, скажите нашим сотрудникам.
 
 rewards-available = { $count ->
-    [one] У вас есть { $count } награда: { $reward }.
-    [few] У вас есть { $count } награды: { $reward }.
-   *[other] У вас есть { $count } наград: { $reward }.
+    [one] У вас { $count } награда: { $reward }.
+    [few] У вас { $count } награды: { $reward }.
+   *[many] У вас { $count } наград: { $reward }.
 } Чтобы получить награду, покажите карту на кассе.
 rewards-none = Наград пока нет.
 
@@ -120,13 +127,13 @@ invite-link =
 invite-bonus = Когда друг, пришедший по вашей ссылке, впервые придёт к нам, вы получите { $count ->
     [one] { $count } бонусный штамп
     [few] { $count } бонусных штампа
-   *[other] { $count } бонусных штампов
+   *[many] { $count } бонусных штампов
 }.
 invite-joined = { $count ->
     [0] Пока никто из друзей не присоединился.
     [one] Присоединился { $count } друг.
     [few] Присоединились { $count } друга.
-   *[other] Присоединились { $count } друзей.
+   *[many] Присоединились { $count } друзей.
 }
 
 review-after-visit = После вашего следующего визита мы попросим оценить его от 1 до 5 — одним нажатием. Спасибо, что помогаете нам становиться лучше!
@@ -201,13 +208,13 @@ my-data-review-reply = { $time } · ответ: «{ $text }»
 staff-card-screen =
     🪪 Карта { $number }
     👤 { $name } · { $phone }
-    ☕ Штампы: { $stamps }/{ $size }
-    🎁 Доступно наград: { $rewards }
+    🔖 Штампы: { $stamps }/{ $size }
+    🎁 Наград к выдаче: { $rewards }
     🕒 Последний визит: { $lastVisit }
 staff-card-never = ещё не было
-staff-card-cooldown = ⏳ Штамп ставили недавно: следующий можно с { $time }.
-staff-card-cap-reached = ⛔ Дневной лимит штампов для этого гостя исчерпан.
-staff-card-link-foreign = Это ссылка на карту гостя, открыть её может только наш персонал. Отправьте /start, чтобы увидеть свою карту.
+staff-card-cooldown = ⏳ Штамп ставили недавно: следующий можно поставить с { $time }.
+staff-card-cap-reached = ⛔ Дневной лимит штампов для этого клиента исчерпан.
+staff-card-link-foreign = Это ссылка на карту клиента, открыть её могут только наши сотрудники. Отправьте /start, чтобы увидеть свою карту.
 staff-card-usage = Укажите номер карты после команды, например: /card ABCD-2345
 staff-card-invalid = Это не похоже на номер карты. В номере 8 символов, например ABCD-2345.
 staff-button-stamp = +{ $count }
@@ -221,7 +228,7 @@ staff-move-allowed = 📲 { $name } ({ $phone }) может перенести �
         [few] { $minutes } минуты
        *[other] { $minutes } минут
     } (до { $time }). Попросите клиента открыть бота на новом аккаунте командой /start и поделиться там номером телефона, когда бот попросит. Номер должен быть тем же, { $phone }: на другой номер эту карту перенести нельзя.
-staff-audit-card-moved = 📲 { $staff } перенёс(ла) карту { $number } ({ $name } { $phone }) на новый аккаунт Telegram.
+staff-audit-card-moved = 📲 Карта { $number } ({ $name } { $phone }) перенесена на новый аккаунт Telegram · { $staff }
 staff-find-usage = Отправьте последние 4 цифры телефона клиента и, если знаете, его имя, например: /find 3456 Анна
 staff-find-none = Нет карты с телефоном на { $digits }{ $withName ->
         [0] {""}
@@ -235,38 +242,40 @@ staff-screen-closed = Карта закрыта.
 staff-stamped = { $count ->
     [one] ✅ Добавлен { $count } штамп.
     [few] ✅ Добавлено { $count } штампа.
-   *[other] ✅ Добавлено { $count } штампов.
+   *[many] ✅ Добавлено { $count } штампов.
 }
 staff-stamped-reward = { $count ->
     [one] ✅ Добавлен { $count } штамп
     [few] ✅ Добавлено { $count } штампа
-   *[other] ✅ Добавлено { $count } штампов
-} — 🎉 карта заполнена, награда получена!
-staff-redeemed = 🎁 Награда выдана: { $reward }.
+   *[many] ✅ Добавлено { $count } штампов
+} — 🎉 карта заполнена, награда начислена!
+staff-redeemed = 🎁 Награда выдана. Вручите клиенту: { $reward }.
 staff-already-stamped = Эти штампы уже добавлены.
 staff-already-redeemed = Эта награда уже выдана.
 staff-undone = ↩️ Отменено.
 staff-audit-stamp = ✅ { $staff } → { $customer } ({ $number }): +{ $count } · { $stamps }/{ $size } · наград: { $rewards }
-staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · карта заполнена, награда получена · { $stamps }/{ $size } · наград: { $rewards }
+staff-audit-stamp-reward = 🎉 { $staff } → { $customer } ({ $number }): +{ $count } · карта заполнена, награда начислена · { $stamps }/{ $size } · наград: { $rewards }
 staff-audit-redeem = 🎁 { $staff } → { $customer } ({ $number }): награда выдана · осталось наград: { $rewards }
-staff-audit-undo = ↩️ { $staff } отменил(а) операцию: { $customer } ({ $number }) · { $stamps }/{ $size } · наград: { $rewards }
+staff-audit-undo = ↩️ Операция отменена ({ $staff }): { $customer } ({ $number }) · { $stamps }/{ $size } · наград: { $rewards }
 staff-audit-expire = ⌛ { $customer } ({ $number }): { $count ->
     [one] сгорела { $count } награда
     [few] сгорели { $count } награды
-   *[other] сгорело { $count } наград
+   *[many] сгорело { $count } наград
 } · наград: { $rewards }
-staff-audit-undone-mark = ↩️ отменено, отменил(а): { $staff }
+staff-audit-undone-mark = ↩️ отменено: { $staff }
 staff-error-CardNotFound = Карта не найдена. Проверьте номер, отсканируйте QR-код ещё раз или найдите карту по последним 4 цифрам телефона: /find 3456
 staff-error-OwnCard = Нельзя ставить штампы и выдавать награды по своей карте. Попросите коллегу.
-staff-error-NotStaff = Это может делать только персонал.
+staff-error-NotStaff = Это могут делать только сотрудники.
 staff-error-TooManyStamps = { $max ->
     [one] Не больше { $max } штампа за визит.
-   *[other] Не больше { $max } штампов за визит.
+   *[many] Не больше { $max } штампов за визит.
 }
-staff-error-CooldownActive = Штамп на эту карту ставили недавно. Следующий можно с { $time }.
+staff-error-CooldownActive = Штамп на эту карту ставили недавно. Следующий можно поставить с { $time }.
 staff-error-DailyCapReached = { $left ->
-    [0] Дневной лимит для этого гостя ({ $cap }) исчерпан.
-   *[other] Сегодня можно добавить ещё только { $left } (дневной лимит { $cap }).
+    [0] Дневной лимит для этого клиента ({ $cap }) исчерпан.
+    [one] Сегодня можно добавить ещё только { $left } штамп (дневной лимит: { $cap }).
+    [few] Сегодня можно добавить ещё только { $left } штампа (дневной лимит: { $cap }).
+   *[many] Сегодня можно добавить ещё только { $left } штампов (дневной лимит: { $cap }).
 }
 staff-error-NoRewardAvailable = На этой карте нет награды, которую можно выдать.
 staff-error-ScreenExpired = Этот экран карты устарел. Отсканируйте карту ещё раз.
@@ -274,37 +283,37 @@ staff-error-OperationNotFound = Операция не найдена.
 staff-error-NotUndoable = Эту операцию нельзя отменить.
 staff-error-UndoExpired = { $minutes ->
     [one] Отменить можно только в течение { $minutes } минуты.
-   *[other] Отменить можно только в течение { $minutes } минут.
+   *[many] Отменить можно только в течение { $minutes } минут.
 }
 staff-error-UndoForbidden = Отменить может только сотрудник, который провёл операцию, или владелец.
 staff-error-AlreadyUndone = Это уже отменено.
-staff-error-RewardAlreadyRedeemed = Нельзя отменить: награда, которую дали эти штампы, уже выдана.
-visit-stamped = ☕ { $count ->
+staff-error-RewardAlreadyRedeemed = Нельзя отменить: награда, начисленная за эти штампы, уже выдана.
+visit-stamped = 🔖 { $count ->
     [one] +{ $count } штамп
     [few] +{ $count } штампа
-   *[other] +{ $count } штампов
+   *[many] +{ $count } штампов
 }! Ваша карта: { $stamps }/{ $size } — до награды «{ $reward }» { $left ->
     [one] остался { $left } штамп
     [few] осталось { $left } штампа
-   *[other] осталось { $left } штампов
+   *[many] осталось { $left } штампов
 }.
 visit-reward-earned = 🎉 { $count ->
     [one] +{ $count } штамп
     [few] +{ $count } штампа
-   *[other] +{ $count } штампов
-} — карта заполнена! Ваша награда: { $reward }. Наград на карте: { $rewards }. Покажите карту на кассе, чтобы её получить.
-visit-redeemed = 🎁 Приятного! Награда «{ $reward }» получена. Осталось наград на карте: { $rewards }.
+   *[many] +{ $count } штампов
+} — карта заполнена, вам начислена награда «{ $reward }»! Наград к получению: { $rewards }. Чтобы получить награду, покажите карту на кассе.
+visit-redeemed = 🎁 Награда «{ $reward }» выдана. Спасибо, что вы с нами! Осталось наград на карте: { $rewards }.
 visit-undone = ↩️ Исправление по вашей карте: сотрудник отменил последнюю операцию. Ваша карта: { $stamps }/{ $size }, наград: { $rewards }.
 visit-expired = ⌛ { $count ->
-    [one] Срок действия награды «{ $reward }» истёк.
-   *[other] Истёк срок действия наград «{ $reward }»: { $count }.
-} Доступно наград: { $rewards }.
+    [one] Истёк срок действия { $count } награды: { $reward }.
+   *[many] Истёк срок действия { $count } наград: { $reward }.
+} Наград к получению: { $rewards }.
 
 ## Owner: settings, broadcasts, campaigns, statistics, export
 
 owner-only = 🔒 Это доступно только владельцу программы.
 settings-home = ⚙️ Настройки программы. Выберите раздел:
-settings-section-card = ☕ Штампы и награда
+settings-section-card = 🔖 Штампы и награда
 settings-section-limits = ⏱ Ограничения визитов
 settings-section-reviews = ⭐ Отзывы
 settings-section-referrals = 🤝 Приглашённые друзья
@@ -313,7 +322,7 @@ settings-section-privacy = 🔐 Данные и конфиденциальнос
 settings-section-fraud = 🚨 Сигналы о злоупотреблениях
 settings-section-general = 🌍 Часовой пояс
 settings-section-title = ⚙️ { $section }
-settings-section-hint = Нажмите на настройку, чтобы изменить её.
+settings-section-hint = Нажмите на настройку, чтобы её изменить.
 settings-why-reviews = Почему приглашаем всех одинаково: Google и Яндекс запрещают просить публичные отзывы только у довольных клиентов («review gating») и награждать за отзыв. Поэтому бонусный штамп — за отзыв здесь, в боте, а ссылку на публичный отзыв (если вы её указали) получает каждый, кто поставил оценку, какой бы она ни была, и без награды. Без ссылки никого не приглашаем. Низкие оценки сразу приходят вам лично, с кнопкой для ответа клиенту.
 settings-why-privacy = Зачем: закон 152-ФЗ требует согласие на обработку персональных данных отдельным документом, а GDPR — конкретное и добровольное согласие. Новые клиенты соглашаются с вашей политикой конфиденциальности до того, как поделятся телефоном; предложения — отдельный вопрос, по желанию. Когда политика меняется, увеличьте номер версии: каждого клиента попросят согласиться снова при следующем сообщении. Без ссылки бот показывает свой текст политики с названием и контактом вашего заведения. Срок хранения: клиенты без визитов столько месяцев удаляются так же, как при их собственном удалении (0 — никогда).
 settings-why-fraud = Бот пишет вам лично, не чаще раза в день на каждый сигнал, когда: у клиента за день больше визитов, чем лимит; один сотрудник ставит штампы одному клиенту чаще лимита за день; сотрудник ставит штампов во столько раз больше обычного дня (от 10 визитов); награду выдают в течение стольких минут после того, как её заработали, и тот же сотрудник. Сигналы дня есть в ежедневной сводке.
@@ -322,24 +331,39 @@ settings-back = ⬅️ Назад
 settings-on = вкл.
 settings-off = выкл.
 settings-not-set = не задано
-settings-never = никогда
+settings-never = бессрочно
+settings-value-stamps = { $count ->
+    [one] { $count } штамп
+    [few] { $count } штампа
+   *[many] { $count } штампов
+}
+settings-value-minutes = { $count ->
+    [one] { $count } минута
+    [few] { $count } минуты
+   *[many] { $count } минут
+}
+settings-value-days = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[many] { $count } дней
+}
 settings-field-stamps-per-reward = Штампов до награды
-settings-field-reward-name-en = Название награды по-английски
-settings-field-reward-name-ru = Название награды по-русски
-settings-field-reward-name-bg = Название награды по-болгарски
-settings-field-reward-expiry-days = Срок действия награды (дней, 0 — бессрочно)
-settings-field-cooldown-minutes = Пауза между визитами со штампом (минут)
-settings-field-daily-cap = Штампов на клиента в день
+settings-field-reward-name-en = Награда по-английски
+settings-field-reward-name-ru = Награда по-русски
+settings-field-reward-name-bg = Награда по-болгарски
+settings-field-reward-expiry-days = Срок действия награды
+settings-field-cooldown-minutes = Пауза между визитами
+settings-field-daily-cap = Штампов в день на клиента
 settings-field-max-stamps-per-visit = Максимум штампов за визит
-settings-field-review-delay-minutes = Просить отзыв через (минут после визита)
-settings-field-review-bonus-stamps = Бонусных штампов за отзыв
-settings-field-review-bonus-period-days = Бонус за отзыв не чаще раза в (дней)
-settings-field-public-review-url = Ссылка для публичного отзыва (например, Google Maps)
-settings-field-referral-bonus-referrer = Бонусных штампов пригласившему
-settings-field-referral-bonus-friend = Бонусных штампов приглашённому другу
-settings-field-referral-monthly-cap = Оплачиваемых приглашений на клиента в месяц
-settings-field-win-back-days = «Мы скучаем» через (дней без визита)
-settings-field-marketing-max-per-week = Предложений одному клиенту в неделю, не больше
+settings-field-review-delay-minutes = Просить отзыв через
+settings-field-review-bonus-stamps = Бонус за отзыв
+settings-field-review-bonus-period-days = Бонус за отзыв раз в
+settings-field-public-review-url = Ссылка на публичный отзыв
+settings-field-referral-bonus-referrer = Бонус пригласившему
+settings-field-referral-bonus-friend = Бонус приглашённому
+settings-field-referral-monthly-cap = Бонусных приглашений в месяц
+settings-field-win-back-days = «Мы скучаем» через
+settings-field-marketing-max-per-week = Предложений в неделю, макс.
 settings-field-time-zone = Часовой пояс
 settings-field-business-name = Название заведения (в политике)
 settings-field-business-contact = Контакт по вопросам данных
@@ -350,11 +374,11 @@ settings-field-fraud-customer-visits-per-day = Сигнал: визитов од
 settings-field-fraud-staff-same-customer-per-day = Сигнал: один сотрудник, один клиент, визитов за день больше
 settings-field-fraud-staff-rate-factor = Сигнал: во сколько раз больше обычного дня сотрудника
 settings-field-fraud-quick-redeem-minutes = Сигнал: награда выдана в течение минут (0 — выкл.)
-settings-campaign-reward-reminder = Напоминание о неполученной награде
-settings-campaign-almost-there = «Осталось совсем чуть-чуть»
-settings-campaign-win-back = «Мы скучаем» после долгого перерыва
-settings-campaign-review-request = Просьба об отзыве после визита
-settings-campaign-daily-digest = Ежедневная сводка владельцам в 21:00
+settings-campaign-reward-reminder = Напоминание о награде
+settings-campaign-almost-there = «Осталось чуть-чуть»
+settings-campaign-win-back = «Мы скучаем»
+settings-campaign-review-request = Просьба об отзыве
+settings-campaign-daily-digest = Сводка за день в 21:00
 settings-ask-integer =
     { $label }
     Сейчас: { $value }
@@ -369,12 +393,15 @@ settings-ask-note =
 
     Отправьте новый текст (до { $max } символов) — или прочерк (-), чтобы убрать его.
 
-    Отправьте новый текст (до { $max } символов).
+    Отправьте новый текст (до { $max ->
+        [one] { $max } символа
+       *[many] { $max } символов
+    }).
 settings-ask-url =
     { $label }
     Сейчас: { $value }
 
-    Отправьте ссылку, начинающуюся с https://, или дефис (-), чтобы её убрать.
+    Отправьте ссылку, которая начинается с https://, или дефис (-), чтобы убрать ссылку.
 settings-ask-time-zone =
     { $label }
     Сейчас: { $value }
@@ -386,19 +413,22 @@ settings-saved = ✅ Сохранено. { $label }: { $value }
 settings-error-not-text = Пожалуйста, отправьте новое значение текстовым сообщением.
 settings-error-not-integer = Это не целое число. Отправьте число от { $min } до { $max }.
 settings-error-out-of-range = Это число вне допустимого диапазона. Отправьте число от { $min } до { $max }.
-settings-error-text-length = Название должно быть длиной от 1 до { $max } символов. Отправьте покороче.
-settings-error-url = Это не ссылка на сайт. Отправьте ссылку, начинающуюся с https://, или дефис (-), чтобы её убрать.
+settings-error-text-length = Название должно быть длиной от 1 до { $max ->
+    [one] { $max } символа
+   *[many] { $max } символов
+}. Отправьте название покороче.
+settings-error-url = Это не ссылка на сайт. Отправьте ссылку, которая начинается с https://, или дефис (-), чтобы убрать ссылку.
 settings-error-time-zone = Такой часовой пояс мне неизвестен. Отправьте, например, Europe/Sofia.
 settings-error-rejected = Это значение не сочетается с другими настройками. Ничего не изменено.
 broadcast-choose-segment =
     📣 Новая рассылка. Кому её отправить?
     (В числах учтены только клиенты, согласившиеся получать предложения.)
-broadcast-segment-all = Всем, кто согласился на предложения
-broadcast-segment-active30 = Были за последние 30 дней
-broadcast-segment-lapsed30 = Не приходили 30+ дней
+broadcast-segment-all = Все, кто согласен
+broadcast-segment-active30 = Были за 30 дней
+broadcast-segment-lapsed30 = Не были 30+ дней
 broadcast-segment-close-to-reward = Близки к награде
-broadcast-segment-never-visited = Зарегистрировались, но не приходили
-broadcast-segment-button = { $segment } · { $count }
+broadcast-segment-never-visited = Ещё не приходили
+broadcast-segment-button = { $count } · { $segment }
 broadcast-segment-empty = В этой группе сейчас нет никого, кому можно отправить предложение. Выберите другую группу.
 broadcast-nobody = 📣 Рассылку пока некому отправить: ни один клиент не согласился получать предложения. Клиенты соглашаются при регистрации или позже — кнопкой «🔔 Уведомления» в своём меню.
 broadcast-abort = ✖️ Отмена
@@ -413,27 +443,37 @@ broadcast-in-bg = по-болгарски
 broadcast-ask-text =
     ✍️ Отправьте текст рассылки { $language }. Его получат и те клиенты, для чьего языка не будет своего текста.
     Чтобы добавить картинку, отправьте фото с текстом в подписи.
-broadcast-ask-caption = 🖼 Фото получено. Теперь отправьте текст к нему (до { $limit } символов).
+broadcast-ask-caption = 🖼 Фото получено. Теперь отправьте текст к нему (до { $limit ->
+    [one] { $limit } символа
+   *[many] { $limit } символов
+}).
 broadcast-ask-translation = ✍️ Отправьте текст { $language } для { $count ->
         [one] { $count } клиента
-       *[other] { $count } клиентов
-    } — или пропустите этот шаг, и они получат текст на языке: { $fallback }.
-broadcast-skip-language = Пропустить: будет текст на языке «{ $fallback }»
+       *[many] { $count } клиентов
+    } — или пропустите этот шаг, и они получат текст { $fallback }.
+broadcast-skip-language = Пропустить: текст { $fallback }
 broadcast-error-not-text = Пожалуйста, отправьте текст (или фото с подписью). Стикеры, голосовые сообщения и файлы разослать нельзя.
-broadcast-error-too-long = В сообщении { $length } символов, а Telegram допускает не больше { $limit }. Сократите его и отправьте ещё раз.
-broadcast-error-caption-too-long = К фото Telegram допускает не больше { $limit } символов текста, а здесь { $length }. Сократите его и отправьте ещё раз.
+broadcast-error-too-long = В сообщении { $length ->
+    [one] { $length } символ
+    [few] { $length } символа
+   *[many] { $length } символов
+}, а Telegram допускает не больше { $limit }. Сократите его и отправьте ещё раз.
+broadcast-error-caption-too-long = К фото Telegram допускает не больше { $limit ->
+    [one] { $limit } символа
+   *[many] { $limit } символов
+} текста, а здесь { $length }. Сократите его и отправьте ещё раз.
 broadcast-error-photo-once = Фото общее для всех языков. Здесь отправьте только текст.
-broadcast-preview-header = 👀 Предпросмотр, язык: { $language } — так увидят { $count ->
-        [one] { $count } клиент
-        [few] { $count } клиента
-       *[other] { $count } клиентов
+broadcast-preview-header = 👀 Язык: { $language }. Так сообщение { $count ->
+        [one] увидит { $count } клиент
+        [few] увидят { $count } клиента
+       *[many] увидят { $count } клиентов
     }:
-broadcast-preview-default-only = 👀 Предпросмотр, язык: { $language } — сейчас в этой группе на нём никто не говорит; так увидят клиенты, которые появятся позже и для чьего языка нет своего текста:
-broadcast-preview-fallback = 👀 Язык: { $language } — { $count ->
+broadcast-preview-default-only = 👀 Язык: { $language }. Сейчас в этой группе на нём никто не говорит; так сообщение увидят клиенты, которые появятся позже и для чьего языка нет своего текста:
+broadcast-preview-fallback = 👀 Язык: { $language }. { $count ->
         [one] { $count } клиент получит
         [few] { $count } клиента получат
-       *[other] { $count } клиентов получат
-    } текст на языке: { $fallback }.
+       *[many] { $count } клиентов получат
+    } текст { $fallback }.
 broadcast-ask-when =
     🕒 Когда отправить? Нажмите кнопку или отправьте дату и время ({ $timeZone }),
     например { $example } или 2026-12-24 18:30.
@@ -452,7 +492,7 @@ broadcast-confirm =
     Кому: { $segment } ({ $count ->
         [one] { $count } клиент
         [few] { $count } клиента
-       *[other] { $count } клиентов
+       *[many] { $count } клиентов
     })
     Когда: { $when }
     Отправляем?
@@ -465,7 +505,7 @@ broadcast-report =
     Заблокировали бота: { $blocked }
     Не доставлено: { $failed }{ $unknown ->
         [0] {""}
-       *[other] {" "}(из них { $unknown } — прервано во время отправки: не повторяли, чтобы никто не получил сообщение дважды)
+       *[other] {" "}(из них прервано во время отправки: { $unknown }; не повторяли, чтобы никто не получил сообщение дважды)
     }
     Пропущено (достигнут недельный лимит предложений): { $skipped }
 broadcast-report-cancelled =
@@ -474,14 +514,14 @@ broadcast-report-cancelled =
     Заблокировали бота: { $blocked }
     Не доставлено: { $failed }{ $unknown ->
         [0] {""}
-       *[other] {" "}(из них { $unknown } — прервано во время отправки)
+       *[other] {" "}(из них прервано во время отправки: { $unknown })
     }
     Пропущено (достигнут недельный лимит предложений): { $skipped }
 broadcasts-none = Запланированных рассылок нет. Начать новую: /broadcast.
 broadcasts-title = { $count ->
         [one] Запланирована или идёт { $count } рассылка:
         [few] Запланированы или идут { $count } рассылки:
-       *[other] Запланировано или идёт { $count } рассылок:
+       *[many] Запланировано или идёт { $count } рассылок:
     }
 broadcasts-item-scheduled =
     🕒 { $at } ({ $timeZone }) · { $segment }
@@ -489,7 +529,7 @@ broadcasts-item-scheduled =
 broadcasts-item-sending =
     📤 Идёт отправка · { $segment } · уже отправлено: { $sent }
     «{ $preview }»
-broadcasts-cancel-button = ✖️ Отменить ({ $broadcast })
+broadcasts-cancel-button = ✖️ Отменить { $broadcast }
 broadcasts-cancel-yes = Да, отменить
 broadcasts-cancel-no = Нет, оставить
 broadcasts-already-finished = Эта рассылка уже завершена или отменена.
@@ -497,25 +537,25 @@ broadcasts-cancelled = ✅ Отменено. Никто её не получит
 broadcasts-cancelled-running = ✅ Остановлено. Те, до кого рассылка ещё не дошла, её не получат; отчёт об отправленном придёт отдельно.
 broadcasts-kept = Оставлено.
 campaign-reward-reminder = 🎁 Небольшое напоминание: { $rewards ->
-        [one] вас ждёт награда «{ $reward }».
-        [few] вас ждут { $rewards } награды «{ $reward }».
-       *[other] вас ждут { $rewards } наград «{ $reward }».
-    } Просто покажите карту на кассе!
-campaign-almost-there = ☕ Осталось совсем чуть-чуть! До награды «{ $reward }» { $missing ->
+        [one] вас ждёт { $rewards } награда
+        [few] вас ждут { $rewards } награды
+       *[many] вас ждут { $rewards } наград
+    } — { $reward }. Просто покажите карту на кассе!
+campaign-almost-there = 🔖 Осталось совсем чуть-чуть! До награды «{ $reward }» { $missing ->
         [one] всего { $missing } штамп
         [few] всего { $missing } штампа
-       *[other] всего { $missing } штампов
+       *[many] всего { $missing } штампов
     }. Ждём вас!
 campaign-win-back = 👋 Мы по вам скучаем! С вашего последнего визита прошло больше { $days ->
         [one] { $days } дня
-       *[other] { $days } дней
-    }. Заходите — ваша карта ждёт, а с ней и «{ $reward }».
+       *[many] { $days } дней
+    }. Заходите — ваша карта ждёт, а с ней и награда «{ $reward }».
 campaign-daily-digest =
     🌙 Итоги дня:
     Новых клиентов: { $newCustomers }
     Визитов: { $visits }
-    Наград выдано: { $rewardsIssued }, получено: { $rewardsRedeemed }
-    Отзывы: { $reviews ->
+    Наград начислено: { $rewardsIssued }, выдано: { $rewardsRedeemed }
+    Отзывов: { $reviews ->
         [0] нет
        *[other] { $reviews }, средняя оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
     }
@@ -549,20 +589,20 @@ stats-text =
 
     👥 Клиентов: { $customers } (новых: { $new7 } за 7 дней, { $new30 } за 30 дней)
     🔥 Активных за последние 30 дней: { $active }
-    ☕ Визитов: { $visits30 } за 30 дней, { $visitsTotal } всего
+    🔖 Визитов: { $visits30 } за 30 дней, { $visitsTotal } всего
     🔁 Вернулись снова: { $visitors ->
         [0] визитов пока нет
        *[other] { $repeatPercent }% ({ $returning } из { $visitors } приходили 2 раза и больше)
     }
-    🎁 Наград выдано: { $issued30 } за 30 дней, { $issuedTotal } всего
-    ✅ Наград получено: { $redeemed30 } за 30 дней, { $redeemedTotal } всего
-    🤝 Приглашённые друзья: зарегистрировались { $referralsJoined }, пришли { $referralsConverted }
+    🎁 Наград начислено: { $issued30 } за 30 дней, { $issuedTotal } всего
+    ✅ Наград выдано: { $redeemed30 } за 30 дней, { $redeemedTotal } всего
+    🤝 Приглашённые друзья: зарегистрировались — { $referralsJoined }, пришли — { $referralsConverted }
     ⭐ Средняя оценка: { $reviews ->
         [0] отзывов пока нет
        *[other] { NUMBER($rating, maximumFractionDigits: 1) } ({ $reviews ->
             [one] { $reviews } отзыв
             [few] { $reviews } отзыва
-           *[other] { $reviews } отзывов
+           *[many] { $reviews } отзывов
         })
     }
 stats-how-button = ❓ Как это считается?
@@ -574,21 +614,29 @@ stats-definitions =
 
     👥 Клиенты: зарегистрированные клиенты, которые не удалили свои данные. Новые: из них зарегистрированные за последние 7 / 30 дней.
     🔥 Активные: клиенты, у которых был хотя бы один визит за последние 30 дней.
-    ☕ Визиты: за последние 30 дней и за всё время.
+    🔖 Визиты: за последние 30 дней и за всё время.
     🔁 Вернулись снова: доля тех, кто приходил хотя бы дважды, среди всех, кто приходил хоть раз.
-    🎁 Наград выдано: сколько раз штампы заполнили карту и превратились в награду (награда, отменённая кнопкой «Отменить», не учитывается).
-    ✅ Наград получено: награды, которые выдали сотрудники.
+    🎁 Наград начислено: сколько раз штампы заполнили карту и превратились в награду (награда, отменённая кнопкой «Отменить», не учитывается).
+    ✅ Наград выдано: награды, которые сотрудники выдали на кассе.
     🤝 Приглашённые друзья: зарегистрировались по чьей-то ссылке-приглашению; пришли — те из них, у кого был хотя бы один визит.
     ⭐ Средняя оценка: среднее всех оценок (1–5), которые клиенты поставили после визитов.
     📈 График: визиты за каждую из последних 12 недель, с понедельника по воскресенье в вашем часовом поясе; последний столбец — текущая неделя на сегодня.
-stats-chart-title = Визиты по неделям, последние { $weeks } недель
+stats-chart-title = Визиты по неделям, { $weeks ->
+    [one] последняя { $weeks } неделя
+    [few] последние { $weeks } недели
+   *[many] последние { $weeks } недель
+}
 stats-chart-footnote = Недели начинаются с понедельника ({ $timeZone }). Последний столбец — текущая неделя на сегодня.
-stats-chart-caption = 📈 Визиты по неделям, последние { $weeks } недель
+stats-chart-caption = 📈 Визиты по неделям, { $weeks ->
+    [one] последняя { $weeks } неделя
+    [few] последние { $weeks } недели
+   *[many] последние { $weeks } недель
+}
 stats-staff-title = 👥 Визиты со штампом по сотрудникам, за 30 дней:
 stats-staff-line = { $staff }: { $count }
 stats-staff-none = За последние 30 дней визитов со штампом не было.
 export-customers-caption = 👥 Клиенты (CSV, время — { $timeZone }). Открывается в Excel, Google Таблицах или Numbers.
-export-ledger-caption = 📒 Журнал операций: каждый штамп, награда, выдача и отмена (CSV, время — { $timeZone }).
+export-ledger-caption = 📒 Журнал операций: каждый штамп, начисление и выдача награды, отмена (CSV, время — { $timeZone }).
 
 ## Reviews
 review-ask = ⭐ Как прошёл ваш визит ({ $visit })? Оцените его от 1 до 5 — достаточно одного нажатия.
@@ -597,20 +645,26 @@ review-thanks = Спасибо за оценку! 🙏
 review-bonus = 🎁 { $count ->
     [one] +{ $count } бонусный штамп
     [few] +{ $count } бонусных штампа
-   *[other] +{ $count } бонусных штампов
+   *[many] +{ $count } бонусных штампов
 } за отзыв.
 review-bonus-later = Бонус за отзыв начисляется раз в { $days ->
     [one] { $days } день
     [few] { $days } дня
-   *[other] { $days } дней
+   *[many] { $days } дней
 }, следующий — с { $date }. А в этот раз — просто большое спасибо!
 review-public-invite = Если хотите, можете рассказать о своём впечатлении и публично — каким бы оно ни было. Это целиком на ваше усмотрение.
 review-button-public = 🌍 Оставить публичный отзыв
-review-ask-comment = ✍️ Хотите добавить пару слов? Просто напишите их сюда (до { $max } символов) или нажмите «Пропустить».
+review-ask-comment = ✍️ Хотите добавить пару слов? Просто напишите их сюда (до { $max ->
+    [one] { $max } символа
+   *[many] { $max } символов
+}) или нажмите «Пропустить».
 review-button-skip = Пропустить
 review-comment-thanks = Спасибо! Ваши слова переданы команде.
 review-skipped = Спасибо! Ваша оценка передана команде.
-review-comment-too-long = Немного длинновато: в отзыве может быть до { $max } символов, а здесь { $length }. Сократите, пожалуйста, и отправьте ещё раз — или нажмите «Пропустить».
+review-comment-too-long = Немного длинновато: в отзыве может быть до { $max ->
+    [one] { $max } символа
+   *[many] { $max } символов
+}, а здесь { $length }. Сократите, пожалуйста, и отправьте ещё раз — или нажмите «Пропустить».
 review-comment-not-text = В отзыв можно добавить только текст — стикеры, фото и голосовые сообщения не подойдут. Напишите, пожалуйста, пару слов или нажмите «Пропустить».
 review-comment-too-late = Ваша оценка уже передана команде, поэтому эти слова добавить не получится. Всё равно спасибо!
 review-already-passed-on = Ваша оценка уже передана команде. Спасибо!
@@ -650,49 +704,48 @@ review-reply-to-customer =
 invite-friend-bonus = Ваш друг получит { $count ->
     [one] { $count } бонусный штамп
     [few] { $count } бонусных штампа
-   *[other] { $count } бонусных штампов
+   *[many] { $count } бонусных штампов
 } при первом визите.
 invite-came = { $count ->
     [0] Пока никто из них у нас не был.
     [one] { $count } из них уже побывал у нас.
-    [few] { $count } из них уже побывали у нас.
-   *[other] { $count } из них уже побывали у нас.
+   *[many] { $count } из них уже побывали у нас.
 }
 referral-friend-bonus =
     🎁 Добро пожаловать! Вы пришли по приглашению друга, поэтому первый визит приносит вам { $count ->
         [one] { $count } бонусный штамп
         [few] { $count } бонусных штампа
-       *[other] { $count } бонусных штампов
+       *[many] { $count } бонусных штампов
     }.
     { $card }
 referral-referrer-bonus =
     🎉 { $friend }: первый визит по вашему приглашению! Вам { $count ->
         [one] +{ $count } бонусный штамп
         [few] +{ $count } бонусных штампа
-       *[other] +{ $count } бонусных штампов
+       *[many] +{ $count } бонусных штампов
     }. Спасибо, что рекомендуете нас!
     { $card }
 referral-referrer-capped = 🎉 { $friend }: первый визит по вашему приглашению! Спасибо, что рекомендуете нас. { $cap ->
     [0] Сейчас бонусы за приглашения не начисляются, поэтому в этот раз без штампа.
     [one] В этом месяце вы уже получили максимум — { $cap } бонус за приглашение, поэтому в этот раз без штампа.
     [few] В этом месяце вы уже получили максимум — { $cap } бонуса за приглашения, поэтому в этот раз без штампа.
-   *[other] В этом месяце вы уже получили максимум — { $cap } бонусов за приглашения, поэтому в этот раз без штампа.
+   *[many] В этом месяце вы уже получили максимум — { $cap } бонусов за приглашения, поэтому в этот раз без штампа.
 }
 referral-friend-taken-back =
     ↩️ Ваш визит отменён на кассе, поэтому приветственный бонус ({ $count ->
         [one] { $count } штамп
         [few] { $count } штампа
-       *[other] { $count } штампов
+       *[many] { $count } штампов
     }) тоже списан. Он вернётся с вашим следующим визитом.
     { $card }
 referral-referrer-taken-back =
     ↩️ { $friend }: визит отменён на кассе, поэтому бонус за приглашение ({ $count ->
         [one] { $count } штамп
         [few] { $count } штампа
-       *[other] { $count } штампов
+       *[many] { $count } штампов
     }) списан. Он вернётся, когда ваш друг придёт к нам.
     { $card }
-referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · бонус новичку, первый визит по приглашению (пригласил(а) { $referrer })
+referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · бонус новичку, первый визит по приглашению: { $referrer }
 referral-staff-referrer-bonus = 🤝 { $customer } ({ $number }): +{ $count } · бонус за приглашение, первый визит: { $friend }
 referral-staff-referrer-capped = 🤝 { $customer } ({ $number }): без бонуса за приглашение (первый визит: { $friend }) — месячный лимит ({ $cap }) исчерпан
 referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · бонус за приглашение списан, первый визит отменён

@@ -151,8 +151,8 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
   // 3. The other languages that someone in the segment speaks, or their customers get the default one.
   for (const locale of LOCALES.filter((l) => l !== fallback && audience.byLocale[l] > 0)) {
     await ctx.reply(
-      t('broadcast-ask-translation', { language: t(`broadcast-in-${locale}`), count: audience.byLocale[locale], fallback: languageName(t, fallback) }),
-      { reply_markup: skipLanguageKeyboard(t, languageName(t, fallback)) },
+      t('broadcast-ask-translation', { language: t(`broadcast-in-${locale}`), count: audience.byLocale[locale], fallback: t(`broadcast-in-${fallback}`) }),
+      { reply_markup: skipLanguageKeyboard(t, t(`broadcast-in-${fallback}`)) },
     );
     const { value } = await ask(conversation, ownerId, (c) =>
       c.callbackQuery?.data === ownerData.skipLanguage ? ok(null) : readText(c, limit),
@@ -167,7 +167,8 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
     const own = texts[locale];
     const count = audience.byLocale[locale];
     if (count === 0 && locale !== fallback) continue;
-    const vars = { language: languageName(t, locale), count, fallback: languageName(t, fallback) };
+    // `language` names the language ("Russian"); `fallback` says which text they get ("in English").
+    const vars = { language: languageName(t, locale), count, fallback: t(`broadcast-in-${fallback}`) };
     if (!own) {
       await ctx.reply(t('broadcast-preview-fallback', vars));
       continue;
