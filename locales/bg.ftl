@@ -408,7 +408,7 @@ broadcast-choose-segment =
     📣 Ново съобщение до клиентите. На кого да го изпратим?
     (Броят включва само клиентите, които са се съгласили да получават оферти.)
 broadcast-segment-all = Всички съгласни
-broadcast-segment-active30 = Идвали в последните 30 дни
+broadcast-segment-active30 = Идвали скоро (30 дни)
 broadcast-segment-lapsed30 = Не са идвали 30+ дни
 broadcast-segment-close-to-reward = Близо до награда
 broadcast-segment-never-visited = Още не са идвали

@@ -12,7 +12,7 @@ help-text =
     /cancel — stop what you are doing
     /delete — erase what the bot keeps about you
 cancel-done = Cancelled. Nothing was changed.
-unhandled-message = Sorry, I did not understand that. Send /help to see what I can do.
+unhandled-message = I did not understand that. Send /help to see what I can do.
 unhandled-button = This button no longer works.
 error-unexpected = Sorry, something went wrong on our side. Please try again.
 error-try-again = We are having a short technical pause. Please try again in a minute.
@@ -203,7 +203,7 @@ staff-card-screen =
     🪪 Card { $number }
     👤 { $name } · { $phone }
     🔖 Stamps: { $stamps }/{ $size }
-    🎁 Rewards ready: { $rewards }
+    🎁 Rewards available: { $rewards }
     🕒 Last visit: { $lastVisit }
 staff-card-never = never
 staff-card-cooldown = ⏳ Stamped recently: the next stamp is possible from { $time }.
@@ -212,7 +212,7 @@ staff-card-link-foreign = This link opens a customer's card, and only our staff 
 staff-card-usage = Send the card number after the command, for example: /card ABCD-2345
 staff-card-invalid = That does not look like a card number. It has 8 characters, for example ABCD-2345.
 staff-button-stamp = +{ $count }
-staff-button-redeem = 🎁 Redeem reward
+staff-button-redeem = 🎁 Redeem a reward
 staff-button-cancel = Cancel
 staff-button-done = Done
 staff-button-undo = ↩️ Undo
@@ -276,7 +276,7 @@ staff-error-UndoExpired = { $minutes ->
 }
 staff-error-UndoForbidden = Only the staff member who did this, or an owner, can undo it.
 staff-error-AlreadyUndone = This has already been undone.
-staff-error-RewardAlreadyRedeemed = Cannot undo: the reward these stamps earned has already been redeemed.
+staff-error-RewardAlreadyRedeemed = Cannot undo: the reward these stamps completed has already been redeemed.
 visit-stamped = 🔖 { $count ->
     [one] +{ $count } stamp
    *[other] +{ $count } stamps
@@ -297,7 +297,7 @@ visit-expired = ⌛ { $count ->
 
 ## Owner: settings, broadcasts, campaigns, statistics, export
 
-owner-only = 🔒 Only the owner of the program can do this.
+owner-only = 🔒 This is for the owner of the program only.
 settings-home = ⚙️ Program settings. Choose a section:
 settings-section-card = 🔖 Stamps and reward
 settings-section-limits = ⏱ Visit limits
@@ -384,7 +384,7 @@ settings-ask-url =
     { $label }
     Now: { $value }
 
-    Send a link starting with https://, or a dash (-) to remove it.
+    Send a link starting with https:// — or a dash (-) to remove it.
 settings-ask-time-zone =
     { $label }
     Now: { $value }
@@ -400,14 +400,14 @@ settings-error-text-length = The name must be 1 to { $max ->
     [one] { $max } character
    *[other] { $max } characters
 } long. Please send a shorter one.
-settings-error-url = That is not a web link. Send a link starting with https://, or a dash (-) to remove it.
+settings-error-url = That is not a web link. Send a link starting with https:// — or a dash (-) to remove it.
 settings-error-time-zone = I do not know that time zone. Please send one like Europe/Sofia.
 settings-error-rejected = This value does not fit the other settings. Nothing was changed.
 broadcast-choose-segment =
     📣 New broadcast. Who should get it?
     (The numbers count only customers who agreed to receive offers.)
 broadcast-segment-all = All who accept offers
-broadcast-segment-active30 = Came in the last 30 days
+broadcast-segment-active30 = Visited in last 30 days
 broadcast-segment-lapsed30 = Away for 30+ days
 broadcast-segment-close-to-reward = Close to a reward
 broadcast-segment-never-visited = Never visited yet
@@ -443,7 +443,7 @@ broadcast-error-too-long = This message has { $length ->
 broadcast-error-caption-too-long = With a photo, Telegram allows at most { $limit ->
     [one] { $limit } character
    *[other] { $limit } characters
-} of text, and this one has { $length }. Please shorten it and send it again.
+} of text, and this has { $length }. Please shorten it and send it again.
 broadcast-error-photo-once = The photo is shared by all languages. Here, please send only the text.
 broadcast-preview-header = 👀 { $language } preview: { $count ->
         [one] { $count } customer
@@ -498,7 +498,7 @@ broadcast-report-cancelled =
     Skipped (weekly limit of offers reached): { $skipped }
 broadcasts-none = No broadcasts are scheduled. Start one with /broadcast.
 broadcasts-title = { $count ->
-        [one] { $count } broadcast is scheduled or running:
+        [one] One broadcast is scheduled or running:
        *[other] { $count } broadcasts are scheduled or running:
     }
 broadcasts-item-scheduled =
@@ -600,7 +600,7 @@ export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens i
 export-ledger-caption = 📒 The ledger: every stamp, reward, redemption and undo (CSV, times in { $timeZone }).
 
 ## Reviews
-review-ask = ⭐ How was your visit ({ $visit })? Please rate it from 1 to 5: a single tap is enough.
+review-ask = ⭐ How was your visit ({ $visit })? Please rate it from 1 to 5 — a single tap is enough.
 review-your-rating = Your rating: { $stars }
 review-thanks = Thank you for your rating! 🙏
 review-bonus = 🎁 { $count ->
@@ -608,7 +608,7 @@ review-bonus = 🎁 { $count ->
    *[other] +{ $count } bonus stamps
 } for your review.
 review-bonus-later = The review bonus is given once every { $days ->
-    [one] { $days } day
+    [one] day
    *[other] { $days } days
 }; the next one is possible from { $date }. This time — just a big thank you!
 review-public-invite = We are glad you liked it! If you have a minute, a public review would help us a lot.
@@ -624,13 +624,13 @@ review-comment-too-long = That is a little too long: a review can have up to { $
     [one] { $max } character
    *[other] { $max } characters
 }, and this one has { $length }. Please shorten it and send it again, or tap “Skip”.
-review-comment-not-text = Only text can be added to a review: stickers, photos and voice messages cannot. Please type a few words, or tap “Skip”.
+review-comment-not-text = Only text can be added to a review — stickers, photos and voice messages cannot. Please type a few words, or press “Skip”.
 review-comment-too-late = Your rating has already been passed on to the team, so these words can no longer be added. Thank you all the same!
 review-already-passed-on = Your rating has already been passed on to the team. Thank you!
 review-already-rated = You have already rated this visit. Thank you!
 review-visit-undone = This visit was cancelled at the counter, so there is nothing to rate.
 review-not-yours = This button is not meant for you.
-review-last-visit-rated = You have already rated your last visit, thank you! We will ask again after your next one.
+review-last-visit-rated = You have already rated your last visit — thank you! We will ask again after your next one.
 review-staff-post =
     ⭐ Review { $stars } ({ $rating }/5) · { $customer } ({ $number }) · visit { $visit }{ $bonus ->
         [0] {""}
@@ -681,7 +681,7 @@ referral-referrer-bonus =
        *[other] +{ $count } bonus stamps
     } for you. Thank you for recommending us!
     { $card }
-referral-referrer-capped = 🎉 { $friend } came for a first visit thanks to your invitation. Thank you for recommending us! { $cap ->
+referral-referrer-capped = 🎉 { $friend } came for a first visit thanks to your invitation — thank you for recommending us! { $cap ->
     [0] Invitation bonuses are paused at the moment, so this one brings no stamp.
     [one] You have already received this month's limit of { $cap } invitation bonus, so this one brings no stamp.
    *[other] You have already received this month's limit of { $cap } invitation bonuses, so this one brings no stamp.

@@ -555,7 +555,7 @@ campaign-daily-digest =
     Новых клиентов: { $newCustomers }
     Визитов: { $visits }
     Наград начислено: { $rewardsIssued }, выдано: { $rewardsRedeemed }
-    Отзывов: { $reviews ->
+    Отзывы: { $reviews ->
         [0] нет
        *[other] { $reviews }, средняя оценка { NUMBER($rating, maximumFractionDigits: 1) } ★
     }

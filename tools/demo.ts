@@ -200,7 +200,7 @@ async function main(): Promise<void> {
 
   story.scene('Elena sends an offer to everyone who agreed to offers');
   await story.send(owner, '/broadcast');
-  await story.press(owner, new RegExp(`^${story.t('en', 'broadcast-segment-all')}`));
+  await story.press(owner, new RegExp(` · ${story.t('en', 'broadcast-segment-all')}$`));
   await story.send(owner, 'This weekend: a second cappuccino for half price!');
   await story.send(owner, 'Този уикенд: второ капучино на половин цена!');
   await story.press(owner, story.t('en', 'broadcast-when-now'));

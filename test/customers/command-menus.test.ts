@@ -32,7 +32,7 @@ describe('command menus are registered at start-up, in every language', () => {
     expect(byLanguage('bg').map((c) => c.description)).toEqual([
       'Вашата карта за лоялност',
       'Какво може този бот',
-      'Прекратява текущото действие',
+      'Прекратяване на текущото действие',
       'Изтриване на данните ми',
     ]);
     // For Telegram languages we do not speak: the default language of the business.

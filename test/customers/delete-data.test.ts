@@ -29,10 +29,10 @@ describe('Delete my data', () => {
 
     await user.send('🗑 Изтриване на данните ми');
     expect(user.lastText).toContain('Да изтрием ли данните ви?');
-    expect(user.buttons).toEqual(['Да, изтрийте', 'Не, запазете картата']);
+    expect(user.buttons).toEqual(['Да, изтрийте ги', 'Не, запазете картата']);
     expect(await customerOf(h, user)).not.toBeNull();
 
-    await user.press('Да, изтрийте');
+    await user.press('Да, изтрийте ги');
     expect(user.lastText).toBe(
       'Личните ви данни са изтрити. Благодарим, че бяхте с нас! Ако някога поискате нова карта, изпратете /start.',
     );

@@ -60,7 +60,7 @@ describe('changing the language', () => {
     // Every job message (the expiry notice, and the review request that is also due by now) is in Bulgarian.
     const fromJob = olga.textsSince(beforeJob);
     expect(fromJob.length).toBeGreaterThan(0);
-    expect(fromJob.some((text) => text.includes('изтече'))).toBe(true);
+    expect(fromJob.some((text) => text.includes('Изтече'))).toBe(true);
     for (const text of fromJob) expect(text).toMatch(/[А-Яа-я]/);
   });
 

@@ -34,7 +34,7 @@ describe('the customer menu', () => {
     await giveStamps(h, anna, 2);
     await anna.send('🎁 Rewards');
     expect(anna.lastText).toBe(
-      'You have a reward ready: free coffee. To redeem, show your card at the counter.\nStamps: 2 of 8. 6 more to your reward: free coffee',
+      'You have 1 reward ready: free coffee. To redeem, show your card at the counter.\nStamps: 2 of 8. 6 more to your reward: free coffee',
     );
   });
 
@@ -42,7 +42,7 @@ describe('the customer menu', () => {
     const { referralCode } = (await customerOf(h, anna))!;
     await anna.send('👫 Invite friends');
     expect(anna.lastText).toContain(`https://t.me/loyalty_cafe_bot?start=ref_${referralCode}`);
-    expect(anna.lastText).toContain('you get a bonus stamp');
+    expect(anna.lastText).toContain('you get 1 bonus stamp');
     expect(anna.lastText).toContain('No friends have joined yet.');
 
     await onboard(h, h.user(), { payload: `ref_${referralCode}` });
@@ -61,9 +61,9 @@ describe('the customer menu', () => {
   it('menu buttons pressed by someone without a card point to /start and change nothing', async () => {
     const stranger = h.user({ language_code: 'bg' });
     const before = await countCustomers(h);
-    for (const label of ['💳 Моята карта', '🎁 Награди', '👫 Поканете приятели', '🔔 Известия', '📄 Моите данни', '⭐ Оставете отзив']) {
+    for (const label of ['💳 Моята карта', '🎁 Награди', '👫 Покана за приятели', '🔔 Известия', '📄 Моите данни', '⭐ Оставяне на отзив']) {
       await stranger.send(label);
-      expect(stranger.lastText).toBe('Все още нямате карта. Изпратете /start, за да получите: отнема минута.');
+      expect(stranger.lastText).toBe('Все още нямате карта. Изпратете /start, за да получите карта: отнема минута.');
     }
     expect(await countCustomers(h)).toBe(before);
   });

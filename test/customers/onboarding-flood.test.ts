@@ -106,7 +106,7 @@ describe('a flood of random input during onboarding', () => {
     const before = await countCustomers(h);
     await user.send('/start');
     if (inlineButtons(user.last).some((b) => /English|Русский|Български/.test(b.text))) await user.press(/Български$/);
-    const continueLabels = ['Continue', 'Продолжить', 'Продължете'];
+    const continueLabels = ['Continue', 'Продолжить', 'Напред'];
     if (inlineButtons(user.last).some((b) => continueLabels.includes(b.text))) {
       await user.press(new RegExp(`^(${continueLabels.join('|')})$`));
     }

@@ -18,7 +18,7 @@ describe('onboarding survives a restart', () => {
     await h.restart();
     expect(h.app).not.toBe(firstApp);
 
-    await customer.press('Продължете');
+    await customer.press('Напред');
     await h.restart();
     await customer.press('✅ Съгласен(-на) съм');
     expect(customer.lastText).toContain('Споделяне на номера');

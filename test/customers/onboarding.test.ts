@@ -20,7 +20,7 @@ describe('onboarding: from /start to the card', () => {
 
     await customer.press('✅ Български');
     expect(customer.lastText).toContain('Съберете 6 печата и получете награда: канелено руло');
-    await customer.press('Продължете');
+    await customer.press('Напред');
 
     // Consent to processing comes first, on its own, with the policy; nothing is stored yet.
     expect(customer.lastText).toContain('Преди да споделите телефонния си номер');
@@ -37,7 +37,7 @@ describe('onboarding: from /start to the card', () => {
 
     await customer.shareContact('359888123456');
     expect(customer.messages.at(-2)?.replyMarkup).toEqual({ remove_keyboard: true });
-    expect(customer.lastText).toContain('специални оферти');
+    expect(customer.lastText).toContain('оферти и новини');
     // The card is issued with the phone (the phone never waits in the conversation), offers still off.
     expect(await customerOf(h, customer)).toMatchObject({ marketingConsent: false, policyVersion: 1 });
 
@@ -63,8 +63,8 @@ describe('onboarding: from /start to the card', () => {
     expect(replyButtons(card)).toEqual([
       '💳 Моята карта',
       '🎁 Награди',
-      '👫 Поканете приятели',
-      '⭐ Оставете отзив',
+      '👫 Покана за приятели',
+      '⭐ Оставяне на отзив',
       '🌐 Език',
       '🔔 Известия',
       '📄 Моите данни',
@@ -81,7 +81,7 @@ describe('onboarding: from /start to the card', () => {
     expect(customer.buttons).toEqual(['English', '✅ Русский', 'Български']);
 
     await customer.press('English');
-    expect(customer.lastText).toContain('Collect 6 stamps and get a reward: cinnamon bun');
+    expect(customer.lastText).toContain('Collect 6 stamps and get your reward: cinnamon bun');
     await customer.press('Continue');
     await customer.press('✅ I agree');
     await customer.shareContact('+7 916 123-45-67');
@@ -136,7 +136,7 @@ describe('onboarding: from /start to the card', () => {
     await customer.send('/cancel');
     expect(customer.lastText).toContain('Cancelled');
     await customer.shareContact();
-    expect(customer.lastText).not.toContain('special offers');
+    expect(customer.lastText).not.toContain('offers and news');
     expect(await countCustomers(h)).toBe(before);
 
     await customer.send('/start');

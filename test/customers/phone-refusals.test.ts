@@ -59,7 +59,7 @@ describe('onboarding refuses phones it must not accept, in the user\'s language,
     expect(await snapshot(h)).toEqual(before);
 
     await user.shareContact('+359888000222');
-    expect(user.lastText).toContain('special offers');
+    expect(user.lastText).toContain('offers and news');
   });
 
   it('refuses a phone already tied to another Telegram account: "show this message to staff, who can move the card"', async () => {
@@ -78,7 +78,7 @@ describe('onboarding refuses phones it must not accept, in the user\'s language,
   it('the phone is taken with the card at once: no phone waits in the conversation for the offers answer', async () => {
     const slow = await atPhoneStep(h, 'en');
     await slow.shareContact('+359888000444');
-    expect(slow.lastText).toContain('special offers');
+    expect(slow.lastText).toContain('offers and news');
     expect(await customerOf(h, slow)).toMatchObject({ phone: '+359888000444', marketingConsent: false });
     // The onboarding is over: nothing of it (the shared contact included) is kept in its state.
     expect(await h.app.conn.collection('conversations').findOne({ _id: String(slow.id) } as never)).toBeNull();

@@ -25,29 +25,29 @@ describe('/broadcast: composing a broadcast', () => {
 
   it('segment → texts per language with a photo → a preview of each → a date in the business time zone → confirm', async () => {
     await owner.send('/broadcast');
-    expect(owner.buttons).toContain('Everyone who agreed to offers · 6');
-    expect(owner.buttons).toContain('Registered, never visited · 6');
-    await owner.press('Everyone who agreed to offers · 6');
+    expect(owner.buttons).toContain('6 · All who accept offers');
+    expect(owner.buttons).toContain('6 · Never visited yet');
+    await owner.press('6 · All who accept offers');
 
     expect(owner.lastText).toContain('Send the message in English');
     await owner.sendPhoto('Spring menu is here! ☕');
     expect(owner.lastText).toContain('Send the message in Russian for 2 customers');
     await owner.send('Весеннее меню уже здесь! ☕');
     expect(owner.lastText).toContain('Send the message in Bulgarian for 1 customer');
-    await owner.press('Skip: use the English text');
+    await owner.press('Skip: send it in English');
 
     // The preview shows each language exactly as its customers will get it.
     const previews = owner.messages.filter((m) => m.photo);
     expect(previews.map((m) => m.caption)).toEqual(['Spring menu is here! ☕', 'Весеннее меню уже здесь! ☕']);
     const texts = owner.textsSince(owner.messages.length - 7);
-    expect(texts).toContain('👀 Preview English — 3 customers will see:');
-    expect(texts).toContain('👀 Preview Russian — 2 customers will see:');
-    expect(texts).toContain('👀 Bulgarian: 1 customer gets the English text.');
+    expect(texts).toContain('👀 English preview: 3 customers will see this:');
+    expect(texts).toContain('👀 Russian preview: 2 customers will see this:');
+    expect(texts).toContain('👀 Bulgarian: 1 customer gets the text in English.');
     expect(owner.lastText).toContain('When should it go out?');
     expect(owner.lastText).toContain('(Europe/Sofia)');
 
     await owner.send('24.12 18:30');
-    expect(owner.lastText).toContain('Who: Everyone who agreed to offers (6 customers)');
+    expect(owner.lastText).toContain('Who: All who accept offers (6 customers)');
     expect(owner.lastText).toContain('When: on 24.12.2026 18:30 (Europe/Sofia)');
     await owner.press('✅ Confirm');
     expect(owner.lastText).toBe('✅ Scheduled for 24.12.2026 18:30 (Europe/Sofia). /broadcasts shows it and can cancel it.');
@@ -80,11 +80,11 @@ describe('/broadcast: composing a broadcast', () => {
   it('"Now" sends at once; "Tomorrow at 10:00" means 10:00 business time', async () => {
     await owner.send('/broadcast');
     // Customers inserted without visits: these groups are empty; "never visited" has everyone.
-    await owner.press(/^Close to a reward/);
+    await owner.press(/^\d+ · Close to a reward$/);
     expect(lastAlert(h)).toBe('Nobody in this group can receive offers right now. Please choose another group.');
-    await owner.press(/^Visited in the last 30 days/);
+    await owner.press(/^\d+ · Visited in last 30 days$/);
     expect(lastAlert(h)).toContain('Nobody in this group');
-    await owner.press(/^Registered, never visited/);
+    await owner.press(/^\d+ · Never visited yet$/);
     await owner.send('Hello');
     await owner.press(/^Skip/);
     await owner.press(/^Skip/);
@@ -95,7 +95,7 @@ describe('/broadcast: composing a broadcast', () => {
     expect(tomorrow!.sendAt.toISOString()).toBe('2026-03-03T08:00:00.000Z');
 
     await owner.send('/broadcast');
-    await owner.press(/^Everyone/);
+    await owner.press(/^\d+ · All who accept offers$/);
     await owner.send('Happy hour until 18:00!');
     await owner.press(/^Skip/);
     await owner.press(/^Skip/);
@@ -112,7 +112,7 @@ describe('/broadcast: composing a broadcast', () => {
     await owner.send('/broadcast');
     await owner.send('All of them please');
     expect(owner.lastText).toBe('Please use the buttons of the last message.');
-    await owner.press(/^Everyone/);
+    await owner.press(/^\d+ · All who accept offers$/);
 
     await owner.sendSticker();
     expect(owner.lastText).toBe(
@@ -165,12 +165,12 @@ describe('/broadcast: composing a broadcast', () => {
     const bgOwner = h.owner({ language_code: 'bg' });
     await bgOwner.send('/broadcast');
     expect(bgOwner.lastText).toContain('Ново съобщение до клиентите');
-    await bgOwner.press(/^Всички/);
+    await bgOwner.press(/^\d+ · Всички съгласни$/);
     await bgOwner.send('x'.repeat(5000));
-    expect(bgOwner.lastText).toBe('Съобщението е 5000 знака, а Telegram позволява най-много 4096. Моля, съкратете го и го изпратете отново.');
+    expect(bgOwner.lastText).toBe('Съобщението е от 5000 знака, а Telegram позволява най-много 4096. Моля, съкратете го и го изпратете отново.');
     await bgOwner.send('Здравейте!');
-    await bgOwner.press(/^Пропусни/);
-    await bgOwner.press(/^Пропусни/);
+    await bgOwner.press(/^Пропускане/);
+    await bgOwner.press(/^Пропускане/);
     await bgOwner.send('вчера');
     expect(bgOwner.lastText).toContain('Не успях да разчета датата и часа');
     await bgOwner.send('01.03 10:00');
@@ -180,7 +180,7 @@ describe('/broadcast: composing a broadcast', () => {
 
   it('/cancel, or the Cancel button, leaves without a trace', async () => {
     await owner.send('/broadcast');
-    await owner.press(/^Everyone/);
+    await owner.press(/^\d+ · All who accept offers$/);
     await owner.send('Secret sale');
     await owner.send('/cancel');
     expect(owner.lastText).toBe(h.app.t('en', 'cancel-done'));
@@ -188,7 +188,7 @@ describe('/broadcast: composing a broadcast', () => {
     expect(owner.lastText).not.toContain('Bulgarian');
 
     await owner.send('/broadcast');
-    await owner.press(/^Everyone/);
+    await owner.press(/^\d+ · All who accept offers$/);
     await owner.send('Secret sale');
     await owner.press('✖️ Cancel');
     expect(owner.lastText).toBe('The broadcast was cancelled. Nothing was sent.');
@@ -199,7 +199,7 @@ describe('/broadcast: composing a broadcast', () => {
 
   it('a double tap on Confirm stores one broadcast', async () => {
     await owner.send('/broadcast');
-    await owner.press(/^Everyone/);
+    await owner.press(/^\d+ · All who accept offers$/);
     await owner.send('Only once, please');
     await owner.press(/^Skip/);
     await owner.press(/^Skip/);
@@ -213,7 +213,7 @@ describe('/broadcast: composing a broadcast', () => {
 
   it('ownership is checked at every press: an owner removed from OWNER_IDS mid-way cannot confirm', async () => {
     await owner.send('/broadcast');
-    await owner.press(/^Everyone/);
+    await owner.press(/^\d+ · All who accept offers$/);
     await owner.send('Last offer');
     await owner.press(/^Skip/);
     await owner.press(/^Skip/);

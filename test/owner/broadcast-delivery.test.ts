@@ -177,7 +177,7 @@ describe('the broadcast job', () => {
     expect(delivered.get(first!.telegramId!)).toBeUndefined();
     expect(delivered.get(second!.telegramId!)).toBe(1);
     expect(await storedReport(h, broadcastId)).toMatchObject({ sent: 1, unknown: 1 });
-    expect(h.telegram.messages(OWNER_ID).at(-1)!.text).toContain('Failed: 1 (of them 1 interrupted while sending: not repeated');
+    expect(h.telegram.messages(OWNER_ID).at(-1)!.text).toContain('Failed: 1 (of them interrupted while sending: 1; not repeated');
   });
 
   it('the weekly cap on offers skips customers who had enough, and says so in the report', async () => {

@@ -34,10 +34,10 @@ describe('/broadcasts: scheduled and running broadcasts', () => {
     await owner.send('/broadcasts');
     const listing = owner.textsSince(owner.messages.length - 3);
     expect(listing[0]).toBe('2 broadcasts are scheduled or running:');
-    expect(listing[1]).toBe('🕒 08.03.2026 08:30 (Europe/Sofia) · Everyone who agreed to offers\n“Flowers for every guest on 8 March”');
+    expect(listing[1]).toBe('🕒 08.03.2026 08:30 (Europe/Sofia) · All who accept offers\n“Flowers for every guest on 8 March”');
     expect(listing[2]).toContain('🕒 10.04.2026 10:00 (Europe/Sofia)');
 
-    await owner.press('✖️ Cancel (08.03.2026 08:30)');
+    await owner.press('✖️ Cancel 08.03.2026 08:30');
     expect(owner.messages.at(-2)!.replyMarkup).toMatchObject({
       inline_keyboard: [[{ text: 'Yes, cancel it' }, { text: 'No, keep it' }]],
     });
@@ -98,7 +98,7 @@ describe('/broadcasts: scheduled and running broadcasts', () => {
     h.telegram.afterCall = undefined;
     await expect.poll(() => owner.messages.some((m) => m.text?.startsWith('📤 Sending now'))).toBe(true);
     expect(owner.messages.find((m) => m.text?.startsWith('📤 Sending now'))!.text).toMatch(
-      /^📤 Sending now · Everyone who agreed to offers · sent so far: \d+\n“Progress”$/,
+      /^📤 Sending now · All who accept offers · sent so far: \d+\n“Progress”$/,
     );
   });
 

@@ -28,7 +28,7 @@ describe('automated campaigns', () => {
     h.clock.advance({ days: 1, hours: 1 });
     expect((await sweep(h)).rewardReminder).toBe(1);
     expect(received(h, customer.telegramId!)).toEqual([
-      '🎁 Малко напомняне: очаква ви награда „безплатно кафе“. Покажете картата си на касата!',
+      '🎁 Малко напомняне: очаква ви 1 награда — безплатно кафе. Покажете картата си на касата!',
     ]);
 
     for (let i = 0; i < 3; i++) {
@@ -55,7 +55,7 @@ describe('automated campaigns', () => {
     h.clock.advance({ days: 1, hours: 3 });
     expect((await sweep(h)).almostThere).toBe(1);
     expect(received(h, customer.telegramId!)).toEqual([
-      '☕ Осталось совсем чуть-чуть! До награды «бесплатный кофе» всего 1 штамп. Ждём вас!',
+      '🔖 Осталось совсем чуть-чуть! До награды «бесплатный кофе» всего 1 штамп. Ждём вас!',
     ]);
     h.clock.advance({ days: 1 });
     await sweep(h);
@@ -72,7 +72,7 @@ describe('automated campaigns', () => {
     h.clock.advance({ days: 2 });
     expect((await sweep(h)).winBack).toBe(1);
     expect(received(h, customer.telegramId!)).toEqual([
-      '👋 We miss you! It has been more than 30 days since your last visit. Come by — your card is waiting, and so is free coffee.',
+      '👋 We miss you! It has been more than 30 days since your last visit. Come by: your card is waiting, and so is your reward: free coffee.',
     ]);
     h.clock.advance({ days: 1 });
     await sweep(h);
@@ -187,7 +187,7 @@ describe('automated campaigns', () => {
         '🌙 Итоги дня:',
         'Новых клиентов: 1',
         'Визитов: 2',
-        'Наград выдано: 1, получено: 0',
+        'Наград начислено: 1, выдано: 0',
         'Отзывы: 2, средняя оценка 4,5 ★',
       ].join('\n'),
     );

@@ -74,14 +74,14 @@ describe('/settings', () => {
     await owner.send('/settings');
     expect(owner.lastText).toContain('Program settings');
     await owner.press(/Stamps and reward/);
-    expect(owner.lastText).toContain('Stamps for a reward: 8');
+    expect(owner.lastText).toContain('Stamps for a reward: 8 stamps');
     await owner.press('✏️ Stamps for a reward');
-    expect(owner.lastText).toContain('Now: 8');
+    expect(owner.lastText).toContain('Now: 8 stamps');
     expect(owner.lastText).toContain('from 2 to 30');
 
     await owner.send('10');
 
-    expect(owner.lastText).toContain('Saved. Stamps for a reward: 10');
+    expect(owner.lastText).toContain('Saved. Stamps for a reward: 10 stamps');
     expect((await h.services.settings.get()).stampsPerReward).toBe(10);
     // Another instance on the same database reads the new value too.
     const other = await h.anotherInstance();
@@ -104,7 +104,7 @@ describe('/settings', () => {
       expect((await h.services.settings.get()).campaigns[campaign], campaign).toBe(false);
       expect(lastAlert(h)).toBe(`${label}: off`);
     }
-    await owner.press(/"We miss you" after a long absence/);
+    await owner.press(/“We miss you” message/);
     const { campaigns } = await h.services.settings.get();
     expect(campaigns).toEqual({ rewardReminder: false, almostThere: false, winBack: true, reviewRequest: false, dailyDigest: false });
   });
@@ -174,7 +174,7 @@ describe('/settings', () => {
     await ruOwner.send('11');
     expect(ruOwner.lastText).toBe('Это число вне допустимого диапазона. Отправьте число от 1 до 10.');
     await ruOwner.send('4');
-    expect(ruOwner.lastText).toBe('✅ Сохранено. Максимум штампов за визит: 4');
+    expect(ruOwner.lastText).toBe('✅ Сохранено. Максимум штампов за визит: 4 штампа');
   });
 
   it('/cancel in the middle of a change leaves everything as it was', async () => {

@@ -53,11 +53,11 @@ describe('/stats', () => {
       '',
       '👥 Customers: 6 (new: 2 in 7 days, 4 in 30 days)',
       '🔥 Active in the last 30 days: 4',
-      '☕ Visits: 5 in 30 days, 7 in total',
+      '🔖 Visits: 5 in 30 days, 7 in total',
       '🔁 Came back: 20% (1 of 5 visitors made 2+ visits)',
-      '🎁 Rewards issued: 1 in 30 days, 2 in total',
+      '🎁 Rewards earned: 1 in 30 days, 2 in total',
       '✅ Rewards redeemed: 1 in 30 days, 1 in total',
-      '🤝 Invited friends: 2 joined, 1 came for a visit',
+      '🤝 Invited friends joined: 2, came for a visit: 1',
       '⭐ Average rating: 4 (3 reviews)',
     ]);
   });

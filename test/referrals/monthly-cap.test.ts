@@ -120,6 +120,6 @@ describe('the monthly cap on invitation bonuses', () => {
 
     await anna.user.send('👫 Invite friends');
     expect(anna.user.lastText).not.toContain('you get');
-    expect(anna.user.lastText).toContain('Your friend gets a bonus stamp on their first visit.');
+    expect(anna.user.lastText).toContain('Your friend gets 1 bonus stamp on their first visit.');
   });
 });

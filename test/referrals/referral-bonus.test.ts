@@ -52,12 +52,12 @@ describe('a referred friend’s first visit', () => {
 
     // The friend hears about the visit first, then about the welcome bonus.
     const [stamped, welcome] = friend.textsSince(friendSeen);
-    expect(stamped).toMatch(/^☕ \+1 печат!/);
+    expect(stamped).toMatch(/^🔖 \+1 печат!/);
     expect(welcome).toBe(
-      '🎁 Добре дошли! Дойдохте по покана от приятел, затова първото ви посещение ви носи 1 бонус печат.\nПечати: 2 от 8. Още 6 до наградата: безплатно кафе',
+      '🎁 Добре дошли! Дойдохте по покана от приятел, затова първото ви посещение ви носи 1 бонус печат.\nПечати: 2 от 8. Още 6 печата до наградата: безплатно кафе',
     );
     expect(referrer.lastText).toBe(
-      '🎉 Bozhidar: первый визит по вашему приглашению! Вам +2 бонусных штампа. Спасибо, что рекомендуете нас!\nШтампы: 2 из 8. Ещё 6 до награды: бесплатный кофе',
+      '🎉 Bozhidar: первый визит по вашему приглашению! Вам +2 бонусных штампа. Спасибо, что рекомендуете нас!\nШтампы: 2 из 8. До награды осталось 6 штампов: бесплатный кофе',
     );
     const staffLines = h.staffChat.slice(-2).map((m) => m.text);
     expect(staffLines[0]).toMatch(/^🤝 Bozhidar •••• \d{4} \(.+\): \+1 · welcome bonus, first visit on an invitation from Anna$/);

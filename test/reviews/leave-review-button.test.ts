@@ -29,7 +29,7 @@ describe('the "Leave a review" button', () => {
     await onboard(h, ivana);
     await stampVisit(h, barista, ivana);
 
-    await ivana.send('⭐ Оставете отзив');
+    await ivana.send('⭐ Оставяне на отзив');
     expect(ivana.lastText).toMatch(/^⭐ Как мина посещението ви/);
     await ivana.press('4 ⭐');
     expect(ivana.lastText).toContain('Благодарим за оценката!');

@@ -203,7 +203,7 @@ describe('rating a visit', () => {
     const posts = h.staffChat.length;
     await anna.send('☕'.repeat(501));
     expect(anna.lastText).toBe(
-      'That is a little too long: a review can have up to 500 characters, and this one has 501. Please shorten it and send it again, or press “Skip”.',
+      'That is a little too long: a review can have up to 500 characters, and this one has 501. Please shorten it and send it again, or tap “Skip”.',
     );
     expect(h.staffChat).toHaveLength(posts);
 

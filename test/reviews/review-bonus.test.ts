@@ -108,7 +108,7 @@ describe('the review bonus', () => {
     await visitAndQuestion(anna);
     await anna.press('5 ⭐');
 
-    expect(anna.lastText).toContain('You have a reward ready: free coffee.');
+    expect(anna.lastText).toContain('You have 1 reward ready: free coffee.');
     const customerId = (await customerOf(h, anna))!._id;
     expect(await balanceOf(h.app.conn, customerId)).toEqual({ stamps: 0, rewards: 1 });
     expect((await ledgerOf(h, customerId)).map((e) => e.type)).toEqual(['stamp', 'bonus', 'reward']);

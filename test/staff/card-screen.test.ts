@@ -150,7 +150,7 @@ describe('staff open a customer card', () => {
 
     for (const label of ['+1', '+3', 'Cancel']) {
       await intruder.pressData(buttonData(screen, label), screen);
-      expect(lastAnswer(h)).toBe('Это может делать только персонал.');
+      expect(lastAnswer(h)).toBe('Это могут делать только сотрудники.');
     }
     expect(await ledgerOf(h, customer._id)).toEqual([]);
     // The screen still works for staff: Cancel from the intruder did not close it.

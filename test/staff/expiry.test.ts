@@ -39,7 +39,7 @@ describe('optional reward expiry', () => {
     expect([expiry.type, expiry.rewards, expiry.reason, expiry.staffId]).toEqual(['expire', -1, 'expiry', null]);
     expect(expiry.refersTo?.equals(conversion._id)).toBe(true);
     expect(expiry.key).toBe(`expire:${String(conversion._id)}`);
-    expect(maria.lastText).toBe('⌛ Наградата „безплатно кафе“ изтече. Налични награди: 0.');
+    expect(maria.lastText).toBe('⌛ Изтече 1 награда: безплатно кафе. Награди за получаване: 0.');
     expect(h.staffChat.at(-1)?.text).toMatch(/^⌛ Мария .*: 1 reward expired · rewards: 0$/);
 
     // Running the sweep again (or on a second worker) expires nothing twice.
@@ -76,7 +76,7 @@ describe('optional reward expiry', () => {
     h.clock.advance({ minutes: 15 });
     await barista.pressData(redeem, screen);
     expect(lastAnswer(h)).toBe('There is no reward on this card to redeem.');
-    expect(guest.lastText).toBe('⌛ Your reward (free coffee) has expired. Rewards available: 0.');
+    expect(guest.lastText).toBe('⌛ 1 reward has expired: free coffee. Rewards ready: 0.');
     await openCard(h, barista, customer);
     expect(barista.lastText).toContain('Rewards available: 0');
     expect(barista.buttons).not.toContain('🎁 Redeem a reward');

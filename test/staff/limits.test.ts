@@ -57,7 +57,7 @@ describe('limits refuse with a reason and write nothing', () => {
     screen = await openCard(h, barista, customer);
     expect(barista.buttons).toEqual(['+1', '📲 Move to new account', 'Cancel']);
     await barista.pressData(staffData.card(screenIdOf(screen), { kind: 'stamp', stamps: 2 }), screen);
-    expect(lastAnswer(h)).toBe('Only 1 more today (daily limit 3).');
+    expect(lastAnswer(h)).toBe('Only 1 more stamp today (daily limit: 3).');
     await barista.pressData(buttonData(screen, '+1'), screen);
 
     screen = await openCard(h, barista, customer);

@@ -61,18 +61,18 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
     const barista = h.staff();
 
     await operate(barista, ru, '+1');
-    expect(ivan.lastText).toBe('☕ +1 штамп! Ваша карта: 1/8 — до награды «бесплатный кофе» осталось 7 штампов.');
+    expect(ivan.lastText).toBe('🔖 +1 штамп! Ваша карта: 1/8 — до награды «бесплатный кофе» осталось 7 штампов.');
     await operate(barista, ru, '+3');
-    expect(ivan.lastText).toBe('☕ +3 штампа! Ваша карта: 4/8 — до награды «бесплатный кофе» осталось 4 штампа.');
+    expect(ivan.lastText).toBe('🔖 +3 штампа! Ваша карта: 4/8 — до награды «бесплатный кофе» осталось 4 штампа.');
     await operate(barista, ru, '+3');
-    expect(ivan.lastText).toBe('☕ +3 штампа! Ваша карта: 7/8 — до награды «бесплатный кофе» остался 1 штамп.');
+    expect(ivan.lastText).toBe('🔖 +3 штампа! Ваша карта: 7/8 — до награды «бесплатный кофе» остался 1 штамп.');
 
     await operate(barista, bg, '+1');
-    expect(maria.lastText).toBe('☕ +1 печат! Вашата карта: 1/8 — остават още 7 печата до награда „безплатно кафе“.');
+    expect(maria.lastText).toBe('🔖 +1 печат! Вашата карта: 1/8 — остават още 7 печата до награда „безплатно кафе“.');
 
     await operate(barista, en, '+3');
     await operate(barista, en, '+1');
-    expect(john.lastText).toBe('☕ +1 stamp! Your card: 4/8 — 4 more to a free coffee.');
+    expect(john.lastText).toBe('🔖 +1 stamp! Your card: 4/8. 4 more stamps to your reward: free coffee.');
   });
 
   it('the stamp that completes the card brings a celebration', async () => {
@@ -81,7 +81,7 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
     const barista = h.staff();
     for (const label of ['+3', '+3', '+3']) await operate(barista, customer, label);
 
-    expect(ivan.lastText).toContain('🎉 +3 штампа — карта заполнена! Ваша награда: бесплатный кофе. Наград на карте: 1.');
+    expect(ivan.lastText).toContain('🎉 +3 штампа — карта заполнена, вам начислена награда «бесплатный кофе»! Наград к получению: 1.');
     expect(barista.lastText).toMatch(/^✅ Добавлено 3 штампа|^✅ 3 stamps added — 🎉/);
     expect(auditLine().text).toContain('card full, reward earned · 1/8 · rewards: 1');
   });
@@ -102,11 +102,11 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
     await barista.pressData(redeem, screen);
 
     expect(await balance(customer._id)).toEqual({ stamps: 0, rewards: 1 });
-    expect(barista.lastText).toContain('🎁 Reward redeemed: hand over the free coffee.');
+    expect(barista.lastText).toContain('🎁 Reward redeemed. Please hand over: free coffee.');
     expect(barista.lastText).toContain('Rewards available: 1');
     expect(barista.buttons).toEqual(['+1', '+2', '+3', '📲 Move to new account', 'Done']);
-    expect(lastAnswer(h)).toBe('This reward has already been handed out.');
-    expect(maria.lastText).toBe('🎁 Да ви е сладко! Наградата „безплатно кафе“ е ваша. Остават награди по картата: 1.');
+    expect(lastAnswer(h)).toBe('This reward has already been redeemed.');
+    expect(maria.lastText).toBe('🎁 Наградата „безплатно кафе“ е използвана. Благодарим, че сте с нас! Остават награди по картата: 1.');
     expect(auditLine().text).toBe(`🎁 Niki → Мария •••• 1122 (${customer.cardNumber!.slice(0, 4)}-${customer.cardNumber!.slice(4)}): reward redeemed · rewards left: 1`);
 
     await operate(barista, customer, /Redeem/);
@@ -157,7 +157,7 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
     expect(inlineButtons(line)).toEqual([]);
     expect(auditLine().text).toMatch(/^↩️ Bob undid an operation: .* · 1\/8 · rewards: 0$/);
     expect(h.staffChat.filter((m) => m.text?.startsWith('↩️ Bob undid'))).toHaveLength(1);
-    expect(guest.lastText).toBe('↩️ A correction on your card: staff cancelled the last operation. Your card: 1/8, rewards: 0.');
+    expect(guest.lastText).toBe('↩️ A correction on your card: staff undid the last operation. Your card: 1/8, rewards: 0.');
     expect(await balance(customer._id)).toEqual({ stamps: 1, rewards: 0 });
   });
 
