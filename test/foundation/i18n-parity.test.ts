@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../../app/config.js';
 import { localesDir } from '../../app/paths.js';
 import { createI18n } from '../../bot/i18n.js';
+import { englishWords } from '../harness/latin.js';
 
 class VariableCollector extends Visitor {
   readonly names = new Set<string>();
@@ -128,17 +129,6 @@ function realisticArgs(locale: 'ru' | 'bg', vars: Set<string>, count: number): R
   return Object.fromEntries(
     [...vars].map((v) => [v, cyrillic[locale][v] ?? fixed[v] ?? (isCount(v) ? count : 'Мария')]),
   );
-}
-
-/** Latin words a Russian or Bulgarian reader may see: names of products, formats and our own commands. */
-const LATIN_ALLOWED = new Set(['Telegram', 'QR', 'CSV', 'README', 'Statistics', 'Excel', 'Google', 'Maps', 'Numbers', 'PNG', 'ID']);
-function englishWords(text: string): string[] {
-  const stripped = text
-    .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/(^|\s)\/[a-z_]+/g, ' ') // commands
-    .replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, ' ') // time zones
-    .replace(/\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b/g, ' '); // card numbers
-  return (stripped.match(/[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w));
 }
 
 const COUNTS = [1, 2, 5, 11, 21, 22, 25];
