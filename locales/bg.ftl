@@ -616,9 +616,9 @@ review-bonus = 🎁 { $count ->
     [one] +{ $count } бонус печат
    *[other] +{ $count } бонус печата
 } за отзива.
-review-bonus-later = Бонусът за отзив се дава веднъж на { $days ->
-    [one] { $days } ден
-   *[other] { $days } дни
+review-bonus-later = Бонусът за отзив се дава { $days ->
+    [one] веднъж на ден
+   *[other] веднъж на { $days } дни
 }, следващият е възможен от { $date }. Този път — просто голямо благодаря!
 review-public-invite = Радваме се, че ви е харесало! Ако имате минутка, публичен отзив много ще ни помогне.
 review-button-public = 🌍 Публичен отзив
