@@ -705,21 +705,21 @@ referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } ·
 
 ## Set-up: the first owner, the staff chat, who am I
 
-setup-whoami = Your Telegram id: { $id }
+setup-whoami = Your Telegram ID: { $id }
     Role: { $role ->
         [owner] owner
         [staff] staff
         [customer] customer
        *[none] not registered yet
     }
-setup-whoami-chat = This chat's id: { $chat }
+setup-whoami-chat = This chat's ID: { $chat }
 setup-claim-private = Send /claim with the code in a private chat with me, not in a group.
 setup-claim-usage = Send the code printed in the bot's log at start, like this: /claim ABCDEFGH
 setup-claim-done = ✅ You are now an owner of this bot.
     Next: add me to your staff group, make me an administrator there and send /staffchat in that group.
 setup-claim-wrong = ❌ That code is not right. Copy it from the line “claim code” in the bot's log.
 setup-claim-closed = This bot already has an owner. An owner can add more owners with OWNER_IDS in the configuration.
-setup-claim-environment = Owners are set by OWNER_IDS in the bot's configuration. To become one, ask for your id ({ $id }) to be added there.
+setup-claim-environment = Owners are set by OWNER_IDS in the bot's configuration. To become one, ask for your ID ({ $id }) to be added there.
 setup-staffchat-private = Send /staffchat in your staff group (add me to the group first), not here.
 setup-staffchat-done = ✅ This group is now the staff chat: everyone in it is staff and gets the visit lines here.
 setup-staffchat-not-admin = ⚠️ I am not an administrator in this group yet. Open the group's settings → Administrators → add me, so that I can check who is a member.

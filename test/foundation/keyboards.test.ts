@@ -1,6 +1,8 @@
 // Every keyboard the bot can send, in every language, with values as long as real ones get (long
 // reward names, counts of 21 and 1000, the most stamps a visit may give): no button label may be longer
 // than 32 characters, or a phone cuts it off. Counts go first, so a cut never hides them.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InlineKeyboard, Keyboard } from 'grammy';
 import { LOCALES, type Locale } from '../../app/config.js';
@@ -8,6 +10,7 @@ import { createI18n } from '../../bot/i18n.js';
 import * as customer from '../../bot/keyboards/customer.js';
 import * as owner from '../../bot/keyboards/owner.js';
 import * as reviews from '../../bot/keyboards/reviews.js';
+import * as setup from '../../bot/keyboards/setup.js';
 import * as staff from '../../bot/keyboards/staff.js';
 import { SETTINGS_SECTIONS, rangeOf } from '../../bot/settings-menu.js';
 import { SEGMENTS, type Segment } from '../../domain/broadcasts/segments.js';
@@ -70,12 +73,16 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
     publicReviewKeyboard: [reviews.publicReviewKeyboard(t, 'https://maps.google.com/?cid=1')!],
     cardScreenKeyboard: cardScreens,
     undoKeyboard: [staff.undoKeyboard(t, ID)],
+    staffChatOfferKeyboard: [setup.staffChatOfferKeyboard(t)],
   };
 }
 
 describe('keyboards', () => {
-  it('are all rendered here: every keyboard builder the bot has', () => {
-    const builders = [customer, owner, reviews, staff].flatMap((module) =>
+  it('are all rendered here: every keyboard builder the bot has', async () => {
+    // Every module in bot/keyboards, so that a new one cannot slip past this test.
+    const dir = join(import.meta.dirname, '../../bot/keyboards');
+    const modules = await Promise.all(readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => import(join(dir, f)) as Promise<Record<string, unknown>>));
+    const builders = modules.flatMap((module) =>
       Object.entries(module)
         .filter(([name, value]) => typeof value === 'function' && (/Keyboard$/.test(name) || name === 'mainMenu'))
         .map(([name]) => name),

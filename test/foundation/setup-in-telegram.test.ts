@@ -48,7 +48,7 @@ describe('set-up from inside Telegram', () => {
     expect(elena.lastText).toMatch(/You are now an owner/);
     expect(await h.services.team.owners()).toEqual([elena.id]);
     await elena.send('/whoami');
-    expect(elena.lastText).toBe(`Your Telegram id: ${elena.id}\nRole: owner`);
+    expect(elena.lastText).toBe(`Your Telegram ID: ${elena.id}\nRole: owner`);
     await elena.send('/settings');
     expect(elena.lastText).not.toContain('owner of the program only');
 
@@ -56,7 +56,7 @@ describe('set-up from inside Telegram', () => {
     expect(other.lastText).toMatch(/already has an owner/);
     expect(await h.services.team.owners()).toEqual([elena.id]);
     await other.send('/whoami');
-    expect(other.lastText).toBe(`Your Telegram id: ${other.id}\nRole: not registered yet`);
+    expect(other.lastText).toBe(`Your Telegram ID: ${other.id}\nRole: not registered yet`);
 
     // Stored: a restarted app (another instance) knows the owner too.
     await h.restart();
@@ -91,7 +91,7 @@ describe('set-up from inside Telegram', () => {
     const barista = h.user({ first_name: 'Ivan' });
     h.telegram.setMember(GROUP, barista.id, 'member');
     await barista.send('/whoami', GROUP);
-    expect(h.telegram.messages(GROUP).at(-1)?.text).toBe(`Your Telegram id: ${barista.id}\nRole: staff\nThis chat's id: ${GROUP}`);
+    expect(h.telegram.messages(GROUP).at(-1)?.text).toBe(`Your Telegram ID: ${barista.id}\nRole: staff\nThis chat's ID: ${GROUP}`);
     const customer = h.user({ first_name: 'Vera' });
     const card = await registerCustomer(h, customer);
     await barista.send(`/card ${card.cardNumber}`, GROUP);

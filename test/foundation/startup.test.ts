@@ -94,7 +94,7 @@ describe('starting the bot', () => {
     const texts = telegram.messages(4242).map((m) => m.text ?? '');
     expect(texts[0]).toMatch(/not right/);
     expect(texts[1]).toMatch(/You are now an owner/);
-    expect(texts[2]).toMatch(/Your Telegram id: 4242\s+Role: owner/);
+    expect(texts[2]).toMatch(/Your Telegram ID: 4242\s+Role: owner/);
     // One-time: the second person with the same code does not become an owner.
     expect(telegram.messages(4343).at(-1)?.text).toMatch(/already has an owner/);
     // The new owner got the owners' command menu.

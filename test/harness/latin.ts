@@ -9,6 +9,7 @@ export function englishWords(text: string, alsoAllowed: readonly string[] = []):
     .replace(/(^|\s)\/[a-z_]+/g, ' ') // commands
     .replace(/\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, ' ') // time zones
     .replace(/\b[A-Z0-9]{4}-?[A-Z0-9]{4}\b/g, ' ') // card numbers
-    .replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' '); // configuration variables (OWNER_IDS)
+    .replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ') // configuration variables (OWNER_IDS)
+    .replace(/[«„][A-Za-z ]+[»“]/g, ' '); // a label quoted verbatim, e.g. the log line «claim code»
   return (stripped.match(/[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?/g) ?? []).filter((w) => !LATIN_ALLOWED.has(w) && !alsoAllowed.includes(w));
 }
