@@ -68,6 +68,7 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
     abortKeyboard: [owner.abortKeyboard(t)],
     cancelBroadcastKeyboard: [owner.cancelBroadcastKeyboard(t, ID, formatLocal(new Date('2026-12-24T16:30:00Z'), 'Europe/Sofia'))],
     confirmCancelKeyboard: [owner.confirmCancelKeyboard(t, ID)],
+    statsKeyboard: [owner.statsKeyboard(t)],
     ratingKeyboard: [reviews.ratingKeyboard(ID)],
     commentKeyboard: [reviews.commentKeyboard(t, ID, 'https://maps.google.com/?cid=1'), reviews.commentKeyboard(t, ID, null)],
     publicReviewKeyboard: [reviews.publicReviewKeyboard(t, 'https://maps.google.com/?cid=1')!],
