@@ -265,22 +265,22 @@ describe('/broadcast asks only for what someone will read', () => {
   it('skips the languages nobody in the group speaks, in the questions and in the preview', async () => {
     await insertCustomers(h, 3, (i) => ({ locale: (['en', 'en', 'ru'] as const)[i]! }));
     await owner.send('/broadcast');
-    await owner.press('Everyone who agreed to offers · 3');
+    await owner.press('3 · All who accept offers');
     await owner.send('Spring menu is here!');
     expect(owner.lastText).toContain('Send the message in Russian for 1 customer');
     const asked = owner.messages.length;
     await owner.send('Весеннее меню уже здесь!');
     const texts = owner.textsSince(asked);
     expect(texts.join('\n')).not.toMatch(/Bulgarian/);
-    expect(texts).toContain('👀 Preview English — 2 customers will see:');
-    expect(texts).toContain('👀 Preview Russian — 1 customer will see:');
+    expect(texts).toContain('👀 English preview: 2 customers will see this:');
+    expect(texts).toContain('👀 Russian preview: 1 customer will see this:');
     expect(owner.lastText).toContain('When should it go out?');
   });
 
   it('a default language nobody in the group speaks is still asked first (later joiners get it), previewed as such', async () => {
     await customerModel(h.app.conn).updateMany({ locale: 'en' }, { $set: { locale: 'bg' } });
     await owner.send('/broadcast');
-    await owner.press('Everyone who agreed to offers · 3');
+    await owner.press('3 · All who accept offers');
     expect(owner.lastText).toContain('Send the message in English');
     await owner.send('Spring menu is here!');
     expect(owner.lastText).toContain('Send the message in Russian for 1 customer');
@@ -290,6 +290,6 @@ describe('/broadcast asks only for what someone will read', () => {
     await owner.press(/^Skip/);
     const texts = owner.textsSince(asked);
     expect(texts[0]).toBe(h.app.t('en', 'broadcast-preview-default-only', { language: 'English' }));
-    expect(texts).toContain('👀 Bulgarian: 2 customers get the English text.');
+    expect(texts).toContain('👀 Bulgarian: 2 customers get the text in English.');
   });
 });
