@@ -84,7 +84,7 @@ privacy-policy-text =
        *[other] Without a visit for { $months } months, the data is erased automatically.
     }
 
-    Your rights: get a copy of your data («My data» in the menu), stop offers at any time, withdraw this consent and erase your data (/delete or «Delete my data»). The totals of the program keep your card operations without anything that identifies you.
+    Your rights: get a copy of your data (“My data” in the menu), stop offers at any time, withdraw this consent and erase your data (/delete or “Delete my data”). The totals of the program keep your card operations without anything that identifies you.
 
 card-subtitle = Loyalty card
 card-number-label = Card number
@@ -141,7 +141,7 @@ notifications-turn-on = Turn on
 notifications-turn-off = Turn off
 offers-stop-button = 🔕 Stop offers
 offers-stopped-short = Done: no more offers.
-offers-stopped = 🔕 Done: we will not send you offers any more. Messages about your card (stamps and rewards) still arrive. To turn offers back on, press «Notifications» in the menu.
+offers-stopped = 🔕 Done: we will not send you offers any more. Messages about your card (stamps and rewards) still arrive. To turn offers back on, press “Notifications” in the menu.
 consent-renew-ask = 📄 Our privacy policy has changed (version { $version }). Please read it and agree to keep using your card. If you do not agree, you can delete your data with /delete.
 consent-renew-thanks = Thank you! Everything is as before: your card is in the menu below.
 
