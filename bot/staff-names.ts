@@ -13,7 +13,7 @@ export async function staffNames(api: Api, staffChatId: number | undefined, ids:
         () => undefined,
       );
     }
-    names.set(id, name ? `${name} (id ${id})` : `id ${id}`);
+    names.set(id, name ? `${name} (ID ${id})` : `ID ${id}`);
   }
   return names;
 }

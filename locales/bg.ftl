@@ -371,16 +371,19 @@ settings-ask-integer =
 settings-ask-text =
     { $label }
     Сега: { $value }
-settings-ask-note =
-    { $label }
-    Сега: { $value }
-
-    Изпратете новия текст (до { $max } знака) — или тире (-), за да го премахнете.
 
     Изпратете новия текст (до { $max ->
         [one] { $max } знак
        *[other] { $max } знака
     }).
+settings-ask-note =
+    { $label }
+    Сега: { $value }
+
+    Изпратете новия текст (до { $max ->
+        [one] { $max } знак
+       *[other] { $max } знака
+    }) или тире (-), за да го премахнете.
 settings-ask-url =
     { $label }
     Сега: { $value }
@@ -660,7 +663,10 @@ review-owner-reply-ask = Напишете отговора си до { $customer
 review-owner-reply-stop = ✖️ Без отговор
 review-owner-reply-stopped = Нищо не е изпратено.
 review-owner-reply-not-text = Моля, изпратете отговора като текстово съобщение.
-review-owner-reply-too-long = Твърде дълго е: отговорът може да е до { $max } знака, а този е { $length }. Моля, съкратете го и го изпратете отново.
+review-owner-reply-too-long = Твърде дълго е: отговорът може да е до { $max ->
+    [one] { $max } знак
+   *[other] { $max } знака
+}, а този е { $length }. Моля, съкратете го и го изпратете отново.
 review-owner-reply-sent = ✅ Отговорът ви е изпратен на клиента.
 review-owner-reply-gone = На този клиент вече не може да се пише: изтрил е данните си или е блокирал бота.
 review-reply-to-customer =

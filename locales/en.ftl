@@ -370,16 +370,19 @@ settings-ask-integer =
 settings-ask-text =
     { $label }
     Now: { $value }
-settings-ask-note =
-    { $label }
-    Now: { $value }
-
-    Send the new text (up to { $max } characters) — or a dash (-) to remove it.
 
     Send the new text (up to { $max ->
         [one] { $max } character
        *[other] { $max } characters
     }).
+settings-ask-note =
+    { $label }
+    Now: { $value }
+
+    Send the new text (up to { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }), or a dash (-) to remove it.
 settings-ask-url =
     { $label }
     Now: { $value }
@@ -539,9 +542,18 @@ digest-text = { $text }
 digest-retention-erased = 🗑 Erased for long absence (no visit for the months set in /settings): { $count }
 digest-fraud-alerts = 🚨 Signals today: { $count }
 fraud-alert = { $text }
-fraud-customer-visits = 🚨 { $customer } ({ $number }) has had { $count } stamped visits today: more than { $limit }.
-fraud-staff-same-customer = 🚨 { $staff } has stamped { $customer } ({ $number }) { $count } times today: more than { $limit }.
-fraud-staff-rate = 🚨 { $staff } has stamped { $count } visits today; their usual day is about { $limit }.
+fraud-customer-visits = 🚨 { $customer } ({ $number }) has had { $count ->
+    [one] { $count } stamped visit
+   *[other] { $count } stamped visits
+} today: more than { $limit }.
+fraud-staff-same-customer = 🚨 { $staff } has stamped { $customer } ({ $number }) { $count ->
+    [one] { $count } time
+   *[other] { $count } times
+} today: more than { $limit }.
+fraud-staff-rate = 🚨 { $staff } has stamped { $count ->
+    [one] { $count } visit
+   *[other] { $count } visits
+} today; their usual day is about { $limit }.
 fraud-quick-redeem = 🚨 { $staff } redeemed a reward for { $customer } ({ $number }) { $count ->
     [0] right after
     [one] { $count } minute after
@@ -651,7 +663,10 @@ review-owner-reply-ask = Write your answer to { $customer } in one message. They
 review-owner-reply-stop = ✖️ Don't reply
 review-owner-reply-stopped = Nothing was sent.
 review-owner-reply-not-text = Please send your answer as a text message.
-review-owner-reply-too-long = That is too long: an answer can have up to { $max } characters, and this one has { $length }. Please shorten it and send it again.
+review-owner-reply-too-long = That is too long: an answer can have up to { $max ->
+    [one] { $max } character
+   *[other] { $max } characters
+}, and this one has { $length }. Please shorten it and send it again.
 review-owner-reply-sent = ✅ Your answer has been sent to the customer.
 review-owner-reply-gone = This customer can no longer be reached: they deleted their data or blocked the bot.
 review-reply-to-customer =

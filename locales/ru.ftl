@@ -387,16 +387,19 @@ settings-ask-integer =
 settings-ask-text =
     { $label }
     Сейчас: { $value }
-settings-ask-note =
-    { $label }
-    Сейчас: { $value }
-
-    Отправьте новый текст (до { $max } символов) — или прочерк (-), чтобы убрать его.
 
     Отправьте новый текст (до { $max ->
         [one] { $max } символа
        *[many] { $max } символов
     }).
+settings-ask-note =
+    { $label }
+    Сейчас: { $value }
+
+    Отправьте новый текст (до { $max ->
+        [one] { $max } символа
+       *[many] { $max } символов
+    }) или прочерк (-), чтобы убрать его.
 settings-ask-url =
     { $label }
     Сейчас: { $value }
@@ -692,7 +695,10 @@ review-owner-reply-ask = Напишите ответ для { $customer } одн
 review-owner-reply-stop = ✖️ Не отвечать
 review-owner-reply-stopped = Ничего не отправлено.
 review-owner-reply-not-text = Пожалуйста, отправьте ответ текстовым сообщением.
-review-owner-reply-too-long = Слишком длинно: в ответе может быть до { $max } символов, а здесь { $length }. Сократите его и отправьте ещё раз.
+review-owner-reply-too-long = Слишком длинно: в ответе может быть до { $max ->
+    [one] { $max } символа
+   *[many] { $max } символов
+}, а здесь { $length }. Сократите его и отправьте ещё раз.
 review-owner-reply-sent = ✅ Ваш ответ отправлен клиенту.
 review-owner-reply-gone = Этому клиенту больше нельзя написать: он удалил свои данные или заблокировал бота.
 review-reply-to-customer =

@@ -73,7 +73,7 @@ describe('fraud signals', () => {
       h.clock.advance({ minutes: 30 });
     }
     expect((await fraud()).map((a) => a.pattern)).toEqual(['staffSameCustomer']);
-    expect(alertsToOwner().at(-1)!.text).toMatch(/^🚨 Member \(id \d+\) сегодня 3 раза ставил\(-а\) штамп клиенту Ivan •••• \d{4} \(.+\): больше 2\.$/);
+    expect(alertsToOwner().at(-1)!.text).toMatch(/^🚨 Member \(ID \d+\) сегодня 3 раза ставил\(-а\) штамп клиенту Ivan •••• \d{4} \(.+\): больше 2\.$/);
 
     h.clock.set(new Date('2026-03-02T21:05:00+02:00'));
     await sweep(h);
@@ -106,8 +106,8 @@ describe('fraud signals', () => {
     const patterns = (await fraud()).map((a) => a.pattern).sort();
     expect(patterns).toEqual(['quickRedeem', 'staffRate']);
     const texts = alertsToOwner().map((m) => m.text);
-    expect(texts).toContainEqual(expect.stringMatching(/^🚨 Member \(id \d+\) has stamped 13 visits today; their usual day is about 4\.$/));
-    expect(texts).toContainEqual(expect.stringMatching(/^🚨 Member \(id \d+\) redeemed a reward for Lucky •••• \d{4} \(.+\) 2 minutes after stamping the visit that completed the card\.$/));
+    expect(texts).toContainEqual(expect.stringMatching(/^🚨 Member \(ID \d+\) has stamped 13 visits today; their usual day is about 4\.$/));
+    expect(texts).toContainEqual(expect.stringMatching(/^🚨 Member \(ID \d+\) redeemed a reward for Lucky •••• \d{4} \(.+\) 2 minutes after stamping the visit that completed the card\.$/));
     expect(await fraud()).toEqual([]);
   });
 
@@ -119,6 +119,6 @@ describe('fraud signals', () => {
     await addEntry(h, c._id, { type: 'stamp', stamps: 1, reason: 'visit', staffId: other.id, at: new Date(h.clock.now().getTime() - 31 * 86_400_000) });
     await owner.send('/stats');
     const line = owner.messages.find((m) => m.text?.startsWith('👥 Stamped visits per staff member'))!;
-    expect(line.text).toBe(`👥 Stamped visits per staff member, last 30 days:\nMember (id ${barista.id}): 3\nMember (id ${other.id}): 1`);
+    expect(line.text).toBe(`👥 Stamped visits per staff member, last 30 days:\nMember (ID ${barista.id}): 3\nMember (ID ${other.id}): 1`);
   });
 });
