@@ -349,15 +349,15 @@ settings-field-referral-monthly-cap = Бонусни покани на месе�
 settings-field-win-back-days = „Липсвате ни“ след
 settings-field-marketing-max-per-week = Оферти седмично, максимум
 settings-field-time-zone = Часова зона
-settings-field-business-name = Име на заведението (в политиката)
-settings-field-business-contact = Контакт за въпроси за данните
-settings-field-privacy-policy-url = Връзка към политиката за поверителност
-settings-field-privacy-policy-version = Версия на политиката за поверителност
-settings-field-retention-months = Изтриване след месеца без посещение (0 = никога)
-settings-field-fraud-customer-visits-per-day = Сигнал: посещения на един клиент за ден, повече от
-settings-field-fraud-staff-same-customer-per-day = Сигнал: един служител, един клиент, посещения за ден, повече от
-settings-field-fraud-staff-rate-factor = Сигнал: пъти над обичайния ден на служител
-settings-field-fraud-quick-redeem-minutes = Сигнал: награда, дадена до минути (0 = изкл.)
+settings-field-business-name = Име на заведението
+settings-field-business-contact = Контакт за въпроси за данни
+settings-field-privacy-policy-url = Линк към политиката
+settings-field-privacy-policy-version = Версия на политиката
+settings-field-retention-months = Изтриване след (месеци)
+settings-field-fraud-customer-visits-per-day = Сигнал: посещения на клиент
+settings-field-fraud-staff-same-customer-per-day = Сигнал: служител+клиент/ден
+settings-field-fraud-staff-rate-factor = Сигнал: × обичайния ден
+settings-field-fraud-quick-redeem-minutes = Сигнал: бързо използване
 settings-campaign-reward-reminder = Напомняне за награда
 settings-campaign-almost-there = „Остава съвсем малко“
 settings-campaign-win-back = „Липсвате ни“

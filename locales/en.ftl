@@ -348,15 +348,15 @@ settings-field-referral-monthly-cap = Bonus invitations a month
 settings-field-win-back-days = “We miss you” after
 settings-field-marketing-max-per-week = Offers a week, at most
 settings-field-time-zone = Time zone
-settings-field-business-name = Business name (in the privacy policy)
-settings-field-business-contact = Contact for questions about data
+settings-field-business-name = Business name
+settings-field-business-contact = Contact for data questions
 settings-field-privacy-policy-url = Privacy policy link
 settings-field-privacy-policy-version = Privacy policy version
-settings-field-retention-months = Erase after months without a visit (0 = never)
-settings-field-fraud-customer-visits-per-day = Signal: visits of one customer a day, more than
-settings-field-fraud-staff-same-customer-per-day = Signal: one staff member, one customer, visits a day, more than
-settings-field-fraud-staff-rate-factor = Signal: times a staff member's usual day
-settings-field-fraud-quick-redeem-minutes = Signal: reward redeemed within minutes (0 = off)
+settings-field-retention-months = Erase inactive after (months)
+settings-field-fraud-customer-visits-per-day = Signal: customer visits a day
+settings-field-fraud-staff-same-customer-per-day = Signal: staff+customer a day
+settings-field-fraud-staff-rate-factor = Signal: × a usual staff day
+settings-field-fraud-quick-redeem-minutes = Signal: quick redeem (min)
 settings-campaign-reward-reminder = Unredeemed reward reminder
 settings-campaign-almost-there = “Almost there” nudge
 settings-campaign-win-back = “We miss you” message

@@ -55,6 +55,10 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
     mainMenu: [customer.mainMenu(t)],
     promotionsKeyboard: [customer.promotionsKeyboard(t, true), customer.promotionsKeyboard(t, false)],
     deleteKeyboard: [customer.deleteKeyboard(t, new Date('2026-12-24T18:30:00Z'))],
+    privacyKeyboard: [customer.privacyKeyboard(t, 'https://example.com/privacy', 12), customer.privacyKeyboard(t, null, 12, false)],
+    stopOffersKeyboard: [customer.stopOffersKeyboard(t)],
+    ownerReplyKeyboard: [reviews.ownerReplyKeyboard(t, ID)],
+    replyStopKeyboard: [reviews.replyStopKeyboard(t)],
     settingsHomeKeyboard: [owner.settingsHomeKeyboard(t)],
     settingsSectionKeyboard: SETTINGS_SECTIONS.flatMap((section) => [
       owner.settingsSectionKeyboard(t, section, allOn),
