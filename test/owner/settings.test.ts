@@ -155,10 +155,10 @@ describe('/settings', () => {
     await owner.press('⬅️ Back');
     await owner.press(/Privacy and data/);
     expect(owner.lastText).toContain('152-ФЗ');
-    expect(owner.lastText).toContain('Erase after months without a visit (0 = never): never');
+    expect(owner.lastText).toContain('Erase inactive after (months): never');
     await owner.press('⬅️ Back');
     await owner.press(/Fraud signals/);
-    expect(owner.lastText).toContain('Signal: visits of one customer a day, more than: 5');
+    expect(owner.lastText).toContain('Signal: customer visits a day: 5');
     const ruOwner = h.owner({ language_code: 'ru' });
     await ruOwner.send('/settings');
     await ruOwner.press(/Отзывы/);
