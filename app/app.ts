@@ -6,6 +6,7 @@ import type { Logger } from './logger.js';
 import { openDatabase, ensureIndexes } from '../domain/database.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { createServices, type Services } from '../domain/services.js';
+import { backfillSnapshots } from '../domain/ledger/snapshot.js';
 import { createBot, type AppBot, type CreateBotOptions } from '../bot/index.js';
 import { createI18n, translator, type Translator } from '../bot/i18n.js';
 import { Notifier } from '../bot/notifier.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   workerName?: string;
   /** How long a database operation waits for an absent server before failing. */
   databaseTimeoutMs?: number;
+  /** Emit the driver's command events on the connection (tests count database round trips). */
+  monitorCommands?: boolean;
 }
 
 export interface App {
@@ -43,7 +46,9 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
-  const conn = await openDatabase(options.mongoUri, options.dbName, options.databaseTimeoutMs);
+  const conn = await openDatabase(options.mongoUri, options.dbName, options.databaseTimeoutMs, {
+    ...(options.monitorCommands ? { monitorCommands: true } : {}),
+  });
   try {
     const i18n = createI18n(config.DEFAULT_LOCALE);
     const t = translator(i18n);
@@ -54,7 +59,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(options.processEvery !== undefined ? { processEvery: options.processEvery } : {}),
       ...(options.workerName ? { name: options.workerName } : {}),
     });
-    const services = createServices({ conn, clock, config, jobs: scheduler, settingsDefaults: { timeZone: config.TZ } });
+    const services = createServices({
+      conn,
+      clock,
+      config,
+      jobs: scheduler,
+      settingsDefaults: { timeZone: config.TZ },
+      onInvalidSettings: (invalid) =>
+        logger.error({ fields: invalid.fields }, 'stored settings failed validation; those fields use their defaults'),
+    });
     // The notifier needs the bot's API (with its transformers), the bot needs the notifier: build
     // the bot first with a notifier that reads the API lazily.
     let notifier!: Notifier;
@@ -76,6 +89,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     await ensureIndexes(conn);
     // A new owner (claimed in Telegram) gets the owners' command menu at once.
     services.team.onChange(() => publishCommands({ bot, t, config, logger, services }));
+    // Cards written before snapshots existed get theirs (domain/ledger/snapshot.ts).
+    await backfillSnapshots(conn);
 
     return {
       config,

@@ -16,7 +16,6 @@ import { startMongoServer } from '../app/mongo-server.js';
 import { openDatabase } from '../domain/database.js';
 import { customerModel } from '../domain/customers/model.js';
 import { CARD_NUMBER_ALPHABET } from '../domain/customers/codes.js';
-import { staffData } from '../bot/keyboards/staff.js';
 import { BOT_INFO, FakeTelegram, inlineButtons } from '../test/harness/telegram.js';
 import { telegramFetch } from '../test/harness/telegram-fetch.js';
 
@@ -153,7 +152,7 @@ async function main(): Promise<void> {
     await ctx.answerCallbackQuery();
   });
   const base = await waves(async (s) => {
-    await baseline.handleUpdate(press(staffIds[s]!, staffIds[s]!, staffData.card(randomBytes(9).toString('base64url'), { kind: 'stamp', stamps: 1 }), 1));
+    await baseline.handleUpdate(press(staffIds[s]!, staffIds[s]!, `staff:${randomBytes(9).toString('base64url')}:stamp:1`, 1));
   });
 
   const a = summary(app_.latencies, app_.wallMs);

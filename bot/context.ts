@@ -1,14 +1,10 @@
-import type { Context, SessionFlavor } from 'grammy';
+import type { Context } from 'grammy';
 import type { ConversationFlavor } from '@grammyjs/conversations';
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Config } from '../app/config.js';
 import type { Logger } from '../app/logger.js';
 import type { Services } from '../domain/services.js';
 import type { Notifier } from './notifier.js';
-
-/** Short-lived per-user UI state; everything that matters lives in the domain's collections. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SessionData {}
 
 export interface AppDeps {
   services: Services;
@@ -25,7 +21,8 @@ export interface AppFlavor {
 }
 
 export type AppContext = Context & AppFlavor;
-export type BaseContext = AppContext & SessionFlavor<SessionData> & I18nFlavor;
+// No session: nothing needs per-user UI state beyond conversations, so no update pays for reading one.
+export type BaseContext = AppContext & I18nFlavor;
 export type BotContext = ConversationFlavor<BaseContext>;
-/** The context inside a conversation: plugins are installed again there, with i18n but no session. */
+/** The context inside a conversation: plugins are installed again there, with i18n. */
 export type ConversationContext = AppContext & I18nFlavor;

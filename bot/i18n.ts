@@ -20,14 +20,31 @@ export function localeFromTelegram(languageCode: string | undefined): Locale | u
  * The user's chosen language is stored in the database (not the session), so the same negotiator
  * works inside conversations, which have no session, and in jobs.
  */
+// The negotiated locale of each update, so that the preference is read once per update however often a
+// handler asks (ctx.i18n.getLocale()); renegotiateLocale() after a change reads it again (see bot/index.ts).
+const negotiated = new WeakMap<object, Promise<Locale>>();
+
+/** Forgets this update's negotiated locale (the user has just chosen another). */
+export function forgetNegotiatedLocale(ctx: object): void {
+  negotiated.delete(ctx);
+}
+
 export function createI18n(defaultLocale: Locale): I18n<AppContext> {
+  const negotiate = async (ctx: AppContext): Promise<Locale> => {
+    // A database hiccup must not cost the user their answer: fall back to Telegram's language.
+    const chosen = ctx.from ? await ctx.services.preferences.getLocale(ctx.from.id).catch(() => undefined) : undefined;
+    return chosen ?? localeFromTelegram(ctx.from?.language_code) ?? defaultLocale;
+  };
   const i18n = new I18n<AppContext>({
     defaultLocale,
     fluentBundleOptions: { useIsolating: false },
-    localeNegotiator: async (ctx) => {
-      // A database hiccup must not cost the user their answer: fall back to Telegram's language.
-      const chosen = ctx.from ? await ctx.services.preferences.getLocale(ctx.from.id).catch(() => undefined) : undefined;
-      return chosen ?? localeFromTelegram(ctx.from?.language_code) ?? defaultLocale;
+    localeNegotiator: (ctx) => {
+      let locale = negotiated.get(ctx);
+      if (!locale) {
+        locale = negotiate(ctx);
+        negotiated.set(ctx, locale);
+      }
+      return locale;
     },
   });
   i18n.loadLocalesDirSync(localesDir);

@@ -1,15 +1,16 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
-import { Bot, session, type ApiClientOptions, type Transformer } from 'grammy';
+import { Bot, type ApiClientOptions, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../app/config.js';
-import type { AppDeps, BotContext, ConversationContext, SessionData } from './context.js';
+import type { AppDeps, BotContext, ConversationContext } from './context.js';
 import { conversationRetry } from './conversation-retry.js';
 import { createErrorBoundary } from './error-boundary.js';
 import { features } from './features/index.js';
-import { translator, type createI18n } from './i18n.js';
-import { CONVERSATIONS, SESSIONS, mongoStorage } from './storage.js';
+import { staffVisitsFeature } from './features/staff-visits.js';
+import { forgetNegotiatedLocale, translator, type createI18n } from './i18n.js';
+import { CONVERSATIONS, mongoStorage } from './storage.js';
 
 export interface CreateBotOptions {
   /** Preset bot identity (tests, or to skip getMe at start). */
@@ -49,19 +50,28 @@ export function createBot(
     await next();
   };
 
+  // The locale is negotiated once per update (one read of the preference); a handler that has just
+  // changed it asks again with renegotiateLocale().
+  const renegotiateAfterChange = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
+    const renegotiate = ctx.i18n.renegotiateLocale;
+    ctx.i18n.renegotiateLocale = async () => {
+      forgetNegotiatedLocale(ctx);
+      await renegotiate();
+    };
+    await next();
+  };
+
   const errorBoundary = createErrorBoundary(translator(i18n), config.DEFAULT_LOCALE);
   bot.use(provide);
   // Everything after `provide` is inside the boundary, storage included: when the database is down
-  // the user still hears "try again" instead of silence.
+  // the user still hears "try again" instead of silence. There is no session: it was empty, and reading
+  // it cost every update a round trip.
   const guarded = bot.errorBoundary(errorBoundary);
-  guarded.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      getSessionKey: (ctx) => ctx.from?.id.toString(),
-      storage: mongoStorage<SessionData>(services.conn, SESSIONS),
-    }),
-  );
   guarded.use(i18n.middleware());
+  guarded.use(renegotiateAfterChange);
+  // Card screen presses and Undo belong to their screen, never to a conversation in progress, so they
+  // are handled before the conversations plugin reads the user's conversation state (the hot path).
+  guarded.use(staffVisitsFeature);
   guarded.use(
     conversations<BotContext, ConversationContext>({
       storage: {
@@ -77,6 +87,7 @@ export function createBot(
         },
         provide,
         i18n.middleware(),
+        renegotiateAfterChange,
       ],
     }),
   );

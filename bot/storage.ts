@@ -1,11 +1,10 @@
-// Sessions and conversation state live in MongoDB so that any instance can continue any chat.
+// Conversation state lives in MongoDB so that any instance can continue any chat.
 // Values are stored as JSON text: conversation state holds whole Telegram payloads (nested arrays
 // of buttons, keys chosen by Telegram), which BSON field rules and FerretDB do not all accept.
 import type { StorageAdapter } from 'grammy';
 import type { Connection } from 'mongoose';
 import { isDuplicateKeyError } from '../domain/result.js';
 
-export const SESSIONS = 'sessions';
 export const CONVERSATIONS = 'conversations';
 
 interface StoredValue {
@@ -38,9 +37,12 @@ export function mongoStorage<T>(conn: Connection, collectionName: string): Stora
   };
 }
 
-/** Forgets a user's session and any unfinished conversation (erasing what the bot holds about them). */
+/** Where sessions were kept while the bot had them (the session was empty; old records may remain). */
+const LEGACY_SESSIONS = 'sessions';
+
+/** Forgets a user's old session record and any unfinished conversation (erasing what the bot holds about them). */
 export async function forgetChatState(conn: Connection, key: string): Promise<void> {
-  await conn.collection<StoredValue>(SESSIONS).deleteOne({ _id: key });
+  await conn.collection<StoredValue>(LEGACY_SESSIONS).deleteOne({ _id: key });
   await conn.collection<StoredValue>(CONVERSATIONS).deleteOne({ _id: key });
 }
 

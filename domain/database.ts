@@ -1,9 +1,16 @@
 // One mongoose connection per running app (tests open one per test file, each with its own database).
 import mongoose, { type Connection } from 'mongoose';
 
-export async function openDatabase(uri: string, dbName?: string, timeoutMs = 8_000): Promise<Connection> {
+export async function openDatabase(
+  uri: string,
+  dbName?: string,
+  timeoutMs = 8_000,
+  options: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
+    // Command monitoring (tests count the round trips of hot paths with it).
+    ...(options.monitorCommands ? { monitorCommands: true } : {}),
     // While the server is away, an operation fails after this long (the user is told to try again)
     // instead of queueing in memory; the driver reconnects by itself when the server is back.
     serverSelectionTimeoutMS: timeoutMs,

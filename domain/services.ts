@@ -6,7 +6,7 @@ import type { JobQueue } from './ports.js';
 import { PreferencesService } from './preferences.js';
 import { CustomerService } from './customers/service.js';
 import { CardMoves } from './customers/move-card.js';
-import { SettingsService, type Settings } from './settings.js';
+import { SettingsService, type InvalidStoredSettings, type Settings } from './settings.js';
 import { VisitsService } from './visits/service.js';
 import { PendingActions } from './visits/pending-actions.js';
 import { OnceKeys } from './once.js';
@@ -28,16 +28,19 @@ export interface ServiceOptions {
   config: Config;
   jobs: JobQueue;
   settingsDefaults?: Partial<Settings>;
+  /** A stored settings document had invalid fields (they were defaulted): for the error log. */
+  onInvalidSettings?: (invalid: InvalidStoredSettings) => void;
 }
 
-export function createServices({ conn, clock, config, jobs, settingsDefaults }: ServiceOptions) {
+export function createServices({ conn, clock, config, jobs, settingsDefaults, onInvalidSettings }: ServiceOptions) {
   const team = new TeamService(conn, clock, config);
-  const settings = new SettingsService(conn, settingsDefaults);
+  const settings = new SettingsService(conn, settingsDefaults, clock, onInvalidSettings);
   const preferences = new PreferencesService(conn);
   const customers = new CustomerService(conn, clock, jobs, preferences);
   const visits = new VisitsService(conn, clock, settings, jobs);
   // Turning reward expiry on (or changing its days) concerns rewards that already exist, too.
   settings.onChange(() => visits.scheduleExpirySweep());
+  // Card screens are no longer stored (their buttons are signed); this only sweeps older records.
   const pendingActions = new PendingActions(conn, clock);
   const once = new OnceKeys(conn);
   const cardMoves = new CardMoves(conn, clock, preferences, once);

@@ -1,7 +1,9 @@
-// The owner's program settings: one validated document, read fresh on every use so that a change
-// made on one instance is in force on all of them at once.
+// The owner's program settings: one validated document, kept in memory by each instance. A change is
+// in force at once on the instance that made it and within SETTINGS_RECHECK_MS on every other one (each
+// re-reads the document's version at most that often; see README "Several instances").
 import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
+import { systemClock, type Clock } from './clock.js';
 import { modelOn } from './database.js';
 import { err, ok, type Result } from './result.js';
 
@@ -80,24 +82,107 @@ const settingsDocSchema = new Schema(
 
 export type SettingsError = { code: 'InvalidSetting'; field: string; message: string };
 
-export type SettingsListener = (settings: Settings) => Promise<void>;
+/** How long an instance trusts its copy before asking whether another instance changed the settings. */
+export const SETTINGS_RECHECK_MS = 5_000;
+
+export type SettingsListener = (settings: Settings) => void | Promise<void>;
+
+/** A stored document with fields that failed validation: they were replaced by their defaults. */
+export interface InvalidStoredSettings {
+  fields: string[];
+  /** The stored document's version (its updatedAt), so each bad version is reported once. */
+  version: string;
+}
+
+interface Cached {
+  settings: Settings;
+  version: number;
+  checkedAt: number;
+}
 
 export class SettingsService {
   private readonly model;
+  private cached: Cached | undefined;
+  private loading: Promise<Settings> | undefined;
   private readonly listeners: SettingsListener[] = [];
+  private invalid: InvalidStoredSettings | undefined;
+  private reportedVersion: string | undefined;
 
   constructor(
     conn: Connection,
     private readonly defaults: Partial<Settings> = {},
+    private readonly clock: Clock = systemClock,
+    /** Told (once per stored version) when the stored document had invalid fields. */
+    private readonly onInvalid: (invalid: InvalidStoredSettings) => void = () => undefined,
   ) {
     this.model = modelOn(conn, 'Settings', settingsDocSchema);
   }
 
+  /**
+   * The settings in force. Kept in memory: a change made here is in force at once; one made by another
+   * instance is seen within SETTINGS_RECHECK_MS (the stored document is read again at most that often).
+   */
   async get(): Promise<Settings> {
+    const now = this.clock.now().getTime();
+    if (this.cached && now - this.cached.checkedAt < SETTINGS_RECHECK_MS && now >= this.cached.checkedAt) return this.cached.settings;
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  /** Calls `listener` after every change of the settings seen by this instance (its own or another's). */
+  onChange(listener: SettingsListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+
+  /** Fields of the stored document that failed validation (and were defaulted), if any. */
+  invalidStored(): InvalidStoredSettings | undefined {
+    return this.invalid;
+  }
+
+  private async load(): Promise<Settings> {
     const doc = await this.model.findById('program').lean();
-    const stored = (doc?.values ?? {}) as Record<string, unknown>;
-    const parsed = settingsSchema.safeParse({ ...this.defaults, ...stored });
-    return parsed.success ? parsed.data : settingsSchema.parse(this.defaults);
+    const version = doc?.updatedAt ? new Date(doc.updatedAt).getTime() : 0;
+    const previous = this.cached;
+    if (previous && previous.version === version) {
+      this.cached = { ...previous, checkedAt: this.clock.now().getTime() };
+      return previous.settings;
+    }
+    const settings = this.parseStored((doc?.values ?? {}) as Record<string, unknown>, String(version));
+    this.cached = { settings, version, checkedAt: this.clock.now().getTime() };
+    if (previous) await this.notify(settings);
+    return settings;
+  }
+
+  /** Every valid stored field is kept; an invalid one takes its default (and is reported). */
+  private parseStored(stored: Record<string, unknown>, version: string): Settings {
+    const candidate = structuredClone({ ...this.defaults, ...stored }) as Record<string, unknown>;
+    const bad = new Set<string>();
+    for (let round = 0; round < 10; round++) {
+      const parsed = settingsSchema.safeParse(candidate);
+      if (parsed.success) {
+        this.invalid = bad.size > 0 ? { fields: [...bad].sort(), version } : undefined;
+        if (this.invalid && this.reportedVersion !== version) {
+          this.reportedVersion = version;
+          this.onInvalid(this.invalid);
+        }
+        return parsed.data;
+      }
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String);
+        bad.add(path.join('.') || '(document)');
+        dropAt(candidate, path, this.defaults);
+      }
+    }
+    this.invalid = { fields: [...bad].sort(), version };
+    return settingsSchema.parse(this.defaults);
+  }
+
+  private async notify(settings: Settings): Promise<void> {
+    for (const listener of this.listeners) await listener(settings);
   }
 
   /** Validates the whole program after the change, so one bad field never lands. */
@@ -108,17 +193,33 @@ export class SettingsService {
       const issue = parsed.error.issues[0];
       return err({ code: 'InvalidSetting', field: issue?.path.join('.') ?? '', message: issue?.message ?? '' });
     }
+    const updatedAt = this.clock.now();
     await this.model.updateOne(
       { _id: 'program' },
-      { $set: { values: parsed.data, updatedAt: new Date(), updatedBy: by } },
+      { $set: { values: parsed.data, updatedAt, updatedBy: by } },
       { upsert: true },
     );
-    for (const listener of this.listeners) await listener(parsed.data);
+    // In force here at once; the version tells the other instances at their next check.
+    this.cached = { settings: parsed.data, version: updatedAt.getTime(), checkedAt: updatedAt.getTime() };
+    this.invalid = undefined;
+    await this.notify(parsed.data);
     return ok(parsed.data);
   }
+}
 
-  /** Called after every change saved through this service (e.g. to schedule what the new values need). */
-  onChange(listener: SettingsListener): void {
-    this.listeners.push(listener);
+/**
+ * Removes the invalid value at `path` so that its default applies: the configured default for a
+ * top-level field, else the schema's; a nested value that has no default of its own takes its parent.
+ */
+function dropAt(target: Record<string, unknown>, path: string[], defaults: Partial<Settings>): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  const child = target[head];
+  if (rest.length > 0 && child && typeof child === 'object' && rest[0]! in child) {
+    dropAt(child as Record<string, unknown>, rest, {});
+    return;
   }
+  delete target[head];
+  const fallback = defaults[head as keyof Settings];
+  if (fallback !== undefined) target[head] = structuredClone(fallback);
 }

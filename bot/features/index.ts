@@ -8,7 +8,6 @@ import { leaveReviewFeature } from './leave-review.js';
 import { helpFeature } from './help.js';
 import { setupFeature } from './setup.js';
 import { staffScanFeature } from './staff-scan.js';
-import { staffVisitsFeature } from './staff-visits.js';
 import { moveCardFeature } from './move-card.js';
 import { settingsFeature } from './settings.js';
 import { broadcastFeature } from './broadcast.js';
@@ -30,9 +29,10 @@ export function features(): Composer<BotContext> {
   composer.use(statsFeature);
   composer.use(exportFeature);
   composer.use(reviewReplyFeature);
-  // Staff before /start: card links (`/start c_<token>`) are theirs.
+  // Staff before /start: card links (`/start c_<token>`) are theirs. Card screen presses are handled
+  // ahead of all features and of the conversations plugin (bot/index.ts), except "Move to a new
+  // account", which staff-visits passes on to move-card.
   composer.use(staffScanFeature);
-  composer.use(staffVisitsFeature);
   composer.use(moveCardFeature);
   // A changed privacy policy is agreed to before anything else a customer does.
   composer.use(consentFeature);

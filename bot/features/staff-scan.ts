@@ -1,17 +1,18 @@
 // Staff open a customer's card: by scanning its QR (`/start c_<token>`), with `/card ABCD-2345`, or by
-// typing the bare number, in a private chat with the bot or in the staff group. The card screen is a
-// pending action (domain/visits/pending-actions.ts) whose buttons staff-visits.ts handles.
+// typing the bare number, in a private chat with the bot or in the staff group. The card screen's
+// buttons are signed (bot/keyboards/staff.ts) and handled by staff-visits.ts; opening one reads the
+// customer and nothing else when the card has its snapshot.
 // Anyone else learns nothing about a card: a customer opening their own link sees their own card.
 import { Composer, InlineKeyboard } from 'grammy';
-import type { Types } from 'mongoose';
 import { canonicalCardNumber, looksLikeCardNumber } from '../../domain/cards/card-number.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
-import type { BotContext } from '../context.js';
 import { formatCardNumber } from '../../domain/customers/codes.js';
 import { SEARCH_LIMIT } from '../../domain/customers/service.js';
-import { cardScreenKeyboard, staffData } from '../keyboards/staff.js';
+import type { BotContext } from '../context.js';
+import { expireAndAnnounce, momentOf, openScreen, renderCardScreen } from '../card-screen.js';
+import { staffData } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
-import { announceExpiry, cardButtons, cardScreenText, maskedPhone, refusalText, type Moment } from '../visit-messages.js';
+import { maskedPhone, refusalText } from '../visit-messages.js';
 import { showCard } from './customer-menu.js';
 
 export const staffScanFeature = new Composer<BotContext>();
@@ -23,41 +24,17 @@ async function inStaffPlace(ctx: BotContext): Promise<boolean> {
   return ctx.chat?.type === 'private' || (ctx.chat !== undefined && ctx.chat.id === (await ctx.services.team.staffChatId()));
 }
 
-export async function momentOf(ctx: BotContext): Promise<Moment> {
-  const [locale, settings] = await Promise.all([ctx.i18n.getLocale(), ctx.services.settings.get()]);
-  return { locale, timeZone: settings.timeZone, now: ctx.services.clock.now() };
-}
-
-/** The card screen's text and buttons for a card screen (`screenId`) as the ledger stands now. */
-export async function renderCardScreen(ctx: BotContext, customerId: Types.ObjectId, screenId: string, headline?: string) {
-  const view = await ctx.services.visits.cardOf(customerId);
-  if (!view.ok) return undefined;
-  const done = await ctx.services.visits.operationsOf(screenId);
-  return {
-    text: cardScreenText(ctx.t.bind(ctx), view.value, await momentOf(ctx), headline),
-    reply_markup: cardScreenKeyboard(ctx.t.bind(ctx), screenId, cardButtons(view.value, done)),
-  };
-}
-
-/** A reward past its expiry date is taken off (and the customer told) before anyone can hand it out. */
-export async function expireAndAnnounce(ctx: BotContext, customerId: Types.ObjectId): Promise<void> {
-  const expired = await ctx.services.visits.expireRewards({ customerId });
-  if (expired.length === 0) return;
-  const settings = await ctx.services.settings.get();
-  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings }, expiry);
-}
-
 async function cardNotFound(ctx: BotContext): Promise<void> {
   await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'CardNotFound' }, await momentOf(ctx)));
 }
 
-async function showCardScreen(ctx: BotContext, customer: CustomerDoc): Promise<void> {
+async function showCardScreen(ctx: BotContext, found: CustomerDoc): Promise<void> {
   if (!ctx.from) return;
-  await expireAndAnnounce(ctx, customer._id);
-  const screen = await ctx.services.pendingActions.openCard(customer._id, ctx.from.id);
-  const rendered = await renderCardScreen(ctx, customer._id, screen._id);
-  if (rendered) await ctx.reply(rendered.text, { reply_markup: rendered.reply_markup });
-  else await cardNotFound(ctx);
+  // Rewards past their date go first; then the card is read again, as the expiry left it.
+  const customer = (await expireAndAnnounce(ctx, found)) ? await ctx.services.visits.findCard(found._id) : found;
+  if (!customer) return cardNotFound(ctx);
+  const rendered = await renderCardScreen(ctx, await ctx.services.visits.viewOf(customer), openScreen(ctx, customer));
+  await ctx.reply(rendered.text, { reply_markup: rendered.reply_markup });
 }
 
 // The QR on a card, scanned with a phone camera. Registered before /start so that whichever order the
@@ -104,7 +81,7 @@ staffScanFeature.command('card', async (ctx) => {
 // A customer with neither the card nor the old account at hand (a new phone): staff find the card by
 // the phone's last digits, and the first name when several match, and pick it from a list.
 staffScanFeature.command('find', async (ctx) => {
-  if (!inStaffPlace(ctx)) return;
+  if (!(await inStaffPlace(ctx))) return;
   if (!(await staffRole(ctx))) {
     await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)));
     return;

@@ -1,14 +1,18 @@
 // The card screen's buttons (+1…, Redeem, Cancel/Done) and the audit line's Undo. Every press asks
-// afresh whether the presser is staff, looks up what the button refers to on the server, and leaves
-// the exactly-once guarantees to the ledger (domain/visits/service.ts): a double tap or twenty presses
-// by two baristas give one entry, and only the press that wrote it notifies anyone.
+// afresh whether the presser is staff; a card button names its screen, customer and action under the
+// bot's signature (bot/keyboards/staff.ts), so nothing is looked up to know what was pressed, and data
+// that is forged, altered or out of date is refused before anything changes. The exactly-once
+// guarantees stay with the ledger (domain/visits/service.ts): a double tap or twenty presses by two
+// baristas give one entry, and only the press that wrote it notifies anyone. The screen after a press
+// is drawn from what the operation returned, not read again.
 import { Composer } from 'grammy';
-import type { Types } from 'mongoose';
 import type { BotContext } from '../context.js';
 import { isLocale } from '../i18n.js';
-import { cardActionOf, staffData } from '../keyboards/staff.js';
+import { staffData, type CardScreenRef } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
 import type { StaffActionError } from '../../domain/visits/errors.js';
+import type { CardView } from '../../domain/visits/service.js';
+import { cardCodec, expireAndAnnounce, momentOf, renderCardScreen } from '../card-screen.js';
 import {
   announceRedemption,
   announceUndo,
@@ -16,7 +20,6 @@ import {
   refusalText,
   type NoticeDeps,
 } from '../visit-messages.js';
-import { expireAndAnnounce, momentOf, renderCardScreen } from './staff-scan.js';
 
 export const staffVisitsFeature = new Composer<BotContext>();
 
@@ -28,34 +31,34 @@ async function noticeDeps(ctx: BotContext): Promise<NoticeDeps> {
   return { notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings: await ctx.services.settings.get() };
 }
 
-/** Shows the screen as the ledger stands now; a screen that cannot be edited any more is left as it is. */
-async function refreshScreen(ctx: BotContext, customerId: Types.ObjectId, screenId: string, headline: string): Promise<void> {
-  const rendered = await renderCardScreen(ctx, customerId, screenId, headline);
-  if (!rendered) return;
+/** Shows the screen as the operation left the card; a screen that cannot be edited any more is left as it is. */
+async function refreshScreen(ctx: BotContext, view: CardView, screen: CardScreenRef, headline: string): Promise<void> {
+  const rendered = await renderCardScreen(ctx, view, screen, headline);
   await ctx.editMessageText(rendered.text, { reply_markup: rendered.reply_markup }).catch((error: unknown) => {
     ctx.logger.warn({ err: error }, 'could not update the card screen');
   });
 }
 
-staffVisitsFeature.callbackQuery(staffData.cardPattern, async (ctx) => {
+staffVisitsFeature.callbackQuery(staffData.cardPrefix, async (ctx, next) => {
+  const press = cardCodec(ctx).decode(ctx.callbackQuery.data, ctx.services.clock.now());
+  // "Move to a new account" is move-card.ts's, which checks the role at the press itself.
+  if (press.ok && press.action.kind === 'move') return next();
   if (!(await staffRole(ctx))) return refuse(ctx, { code: 'NotStaff' });
-  const match = ctx.match as RegExpMatchArray;
-  const screenId = match[1] ?? '';
-  const screen = await ctx.services.pendingActions.usable(screenId);
-  if (!screen) return refuse(ctx, { code: 'ScreenExpired' });
-  const action = cardActionOf(match);
+  if (!press.ok) return refuse(ctx, { code: 'ScreenExpired' });
+  const { screen, action } = press;
+  const customerId = screen.customerId;
   const staffName = ctx.from.first_name;
 
   switch (action.kind) {
     case 'stamp': {
       const visit = await ctx.services.visits.confirmVisit({
-        customerId: screen.customerId,
+        customerId,
         staffId: ctx.from.id,
         stamps: action.stamps,
-        operationId: screen._id,
+        operationId: screen.nonce,
       });
       if (!visit.ok) return refuse(ctx, visit.error);
-      if (visit.value.duplicate) {
+      if (visit.value.duplicate || !visit.value.view) {
         await ctx.answerCallbackQuery({ text: ctx.t('staff-already-stamped') });
         return;
       }
@@ -65,16 +68,17 @@ staffVisitsFeature.callbackQuery(staffData.cardPattern, async (ctx) => {
         rewards: visit.value.rewardsEarned,
       });
       await ctx.answerCallbackQuery({ text: headline });
-      await refreshScreen(ctx, screen.customerId, screen._id, headline);
+      await refreshScreen(ctx, visit.value.view, { ...screen, done: { ...screen.done, stamped: true } }, headline);
       await announceVisit(await noticeDeps(ctx), staffName, visit.value);
       return;
     }
     case 'redeem': {
-      await expireAndAnnounce(ctx, screen.customerId);
+      const found = await ctx.services.visits.findCard(customerId);
+      if (found) await expireAndAnnounce(ctx, found);
       const redeemed = await ctx.services.visits.redeemReward({
-        customerId: screen.customerId,
+        customerId,
         staffId: ctx.from.id,
-        operationId: screen._id,
+        operationId: screen.nonce,
       });
       if (!redeemed.ok) return refuse(ctx, redeemed.error);
       if (redeemed.value.duplicate) {
@@ -84,12 +88,12 @@ staffVisitsFeature.callbackQuery(staffData.cardPattern, async (ctx) => {
       const [settings, locale] = await Promise.all([ctx.services.settings.get(), ctx.i18n.getLocale()]);
       const headline = ctx.t('staff-redeemed', { reward: settings.rewardName[isLocale(locale) ? locale : ctx.config.DEFAULT_LOCALE] });
       await ctx.answerCallbackQuery({ text: headline });
-      await refreshScreen(ctx, screen.customerId, screen._id, headline);
+      await refreshScreen(ctx, redeemed.value.view, { ...screen, done: { ...screen.done, redeemed: true } }, headline);
       await announceRedemption(await noticeDeps(ctx), staffName, redeemed.value);
       return;
     }
     case 'close': {
-      await ctx.services.pendingActions.close(screen._id);
+      await ctx.services.visits.closeScreen(customerId, screen.nonce);
       await ctx.answerCallbackQuery();
       await ctx.editMessageText(ctx.t('staff-screen-closed')).catch(() => undefined);
       return;

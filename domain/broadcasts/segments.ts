@@ -1,10 +1,9 @@
-// The groups of customers an owner can write to. Each segment is a MongoDB query (or, for balances,
-// an aggregation over the ledger) read through a cursor in customer-id order, a batch at a time, so
+// The groups of customers an owner can write to. Each segment is a MongoDB query on the customers
+// (balances come from the card snapshot, domain/ledger/snapshot.ts) read through a cursor in customer-id order, a batch at a time, so
 // a segment of any size costs the memory of one batch — and a broadcast can resume after any id.
 import { Types, type Connection, type QueryFilter } from 'mongoose';
 import { LOCALES, type Locale } from '../../app/config.js';
 import { customerModel, type CustomerDoc } from '../customers/model.js';
-import { ledgerModel } from '../ledger/model.js';
 
 export const SEGMENTS = ['all', 'active30', 'lapsed30', 'closeToReward', 'neverVisited'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -45,8 +44,9 @@ export function almostThereStamps(stampsPerReward: number): number {
 
 type CustomerFilter = QueryFilter<CustomerDoc>;
 
-/** The segment as a filter on customers, or null when it needs the ledger (balances). */
-function customerFilter(segment: Segment, now: Date): CustomerFilter | null {
+/** The segment as a filter on customers. */
+function customerFilter(segment: Segment, ctx: SegmentContext): CustomerFilter {
+  const now = ctx.now;
   const activeSince = new Date(now.getTime() - ACTIVE_DAYS * DAY_MS);
   switch (segment) {
     case 'all':
@@ -58,7 +58,7 @@ function customerFilter(segment: Segment, now: Date): CustomerFilter | null {
     case 'neverVisited':
       return { lastVisitAt: null };
     case 'closeToReward':
-      return null;
+      return { 'card.stamps': { $gte: almostThereStamps(ctx.stampsPerReward) } };
   }
 }
 
@@ -66,27 +66,6 @@ const PROJECTION = { _id: 1, telegramId: 1, locale: 1 } as const;
 
 function toRecipient(doc: { _id: Types.ObjectId; telegramId?: number | null; locale: string }): Recipient {
   return { customerId: doc._id, telegramId: Number(doc.telegramId), locale: doc.locale as Locale };
-}
-
-/** Ids of customers whose stamp balance (the sum over the ledger) makes them close to a reward, in id order. */
-async function* closeToRewardIds(conn: Connection, ctx: SegmentContext, after: Types.ObjectId | null, batchSize: number) {
-  const cursor = ledgerModel(conn)
-    .aggregate<{ _id: Types.ObjectId }>([
-      { $match: after ? { customerId: { $gt: after } } : {} },
-      { $group: { _id: '$customerId', stamps: { $sum: '$stamps' } } },
-      { $match: { stamps: { $gte: almostThereStamps(ctx.stampsPerReward) } } },
-      { $sort: { _id: 1 } },
-    ])
-    .cursor({ batchSize });
-  let batch: Types.ObjectId[] = [];
-  for await (const row of cursor) {
-    batch.push(row._id);
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
 }
 
 /**
@@ -101,28 +80,18 @@ export async function* recipientsOf(
   batchSize = 200,
 ): AsyncGenerator<Recipient[]> {
   const customers = customerModel(conn);
-  const filter = customerFilter(segment, ctx.now);
-  if (filter) {
-    const query: CustomerFilter = { ...filter, ...MARKETING_AUDIENCE, ...(after ? { _id: { $gt: after } } : {}) };
-    const cursor = customers.find(query, PROJECTION).sort({ _id: 1 }).lean().cursor({ batchSize });
-    let batch: Recipient[] = [];
-    for await (const doc of cursor) {
-      batch.push(toRecipient(doc));
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
-      }
+  const filter = customerFilter(segment, ctx);
+  const query: CustomerFilter = { ...filter, ...MARKETING_AUDIENCE, ...(after ? { _id: { $gt: after } } : {}) };
+  const cursor = customers.find(query, PROJECTION).sort({ _id: 1 }).lean().cursor({ batchSize });
+  let batch: Recipient[] = [];
+  for await (const doc of cursor) {
+    batch.push(toRecipient(doc));
+    if (batch.length >= batchSize) {
+      yield batch;
+      batch = [];
     }
-    if (batch.length > 0) yield batch;
-    return;
   }
-  for await (const ids of closeToRewardIds(conn, ctx, after, batchSize)) {
-    const docs = await customers
-      .find({ _id: { $in: ids }, ...MARKETING_AUDIENCE }, PROJECTION)
-      .sort({ _id: 1 })
-      .lean();
-    if (docs.length > 0) yield docs.map(toRecipient);
-  }
+  if (batch.length > 0) yield batch;
 }
 
 export interface Audience {
@@ -133,17 +102,10 @@ export interface Audience {
 /** How many customers a broadcast to this segment would reach, per language (shown before sending). */
 export async function audienceOf(conn: Connection, segment: Segment, ctx: SegmentContext): Promise<Audience> {
   const byLocale = Object.fromEntries(LOCALES.map((l) => [l, 0])) as Record<Locale, number>;
-  const filter = customerFilter(segment, ctx.now);
-  if (filter) {
-    const rows = await customerModel(conn).aggregate<{ _id: string; n: number }>([
-      { $match: { ...filter, ...MARKETING_AUDIENCE } },
-      { $group: { _id: '$locale', n: { $sum: 1 } } },
-    ]);
-    for (const row of rows) if (row._id in byLocale) byLocale[row._id as Locale] += row.n;
-  } else {
-    for await (const batch of recipientsOf(conn, segment, ctx)) {
-      for (const r of batch) byLocale[r.locale] = (byLocale[r.locale] ?? 0) + 1;
-    }
-  }
+  const rows = await customerModel(conn).aggregate<{ _id: string; n: number }>([
+    { $match: { ...customerFilter(segment, ctx), ...MARKETING_AUDIENCE } },
+    { $group: { _id: '$locale', n: { $sum: 1 } } },
+  ]);
+  for (const row of rows) if (row._id in byLocale) byLocale[row._id as Locale] += row.n;
   return { total: LOCALES.reduce((sum, l) => sum + byLocale[l], 0), byLocale };
 }

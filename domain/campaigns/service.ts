@@ -8,6 +8,7 @@ import type { Locale } from '../../app/config.js';
 import { localDateKey, toLocal } from '../business-time.js';
 import { almostThereStamps, MARKETING_AUDIENCE } from '../broadcasts/segments.js';
 import { customerModel } from '../customers/model.js';
+import { storedBalance } from '../ledger/balance.js';
 import { ledgerModel } from '../ledger/model.js';
 import type { MarketingLog } from '../marketing.js';
 import type { OnceKeys } from '../once.js';
@@ -52,7 +53,6 @@ interface Candidate {
 
 export type SweepCounts = Record<CustomerCampaign, number> & { capped: number };
 
-type Balance = { _id: Types.ObjectId; total: number };
 type TargetDoc = { _id: Types.ObjectId; telegramId?: number | null; locale: string };
 
 function toTarget(doc: TargetDoc): CampaignTarget {
@@ -120,37 +120,17 @@ export class CampaignService {
     return 'notSent';
   }
 
-  /** Customers (who may get marketing) among these ids, in id order. */
-  private async audience(ids: Types.ObjectId[]): Promise<TargetDoc[]> {
-    return this.customers
-      .find({ _id: { $in: ids }, ...MARKETING_AUDIENCE }, { _id: 1, telegramId: 1, locale: 1 })
-      .sort({ _id: 1 })
-      .lean<TargetDoc[]>();
-  }
-
-  /** Customers whose ledger sum of `field` is at least `min`, with that sum, in id order. */
+  /** Customers whose balance of `field` (the card snapshot) is at least `min`, with it, in id order. */
   private async *balances(field: 'stamps' | 'rewards', min: number) {
-    const cursor = this.ledger
-      .aggregate([
-        { $group: { _id: '$customerId', total: { $sum: `$${field}` } } },
-        { $match: { total: { $gte: min } } },
-        { $sort: { _id: 1 } },
-      ])
-      .cursor<Balance>({ batchSize: BATCH });
-    let rows: Balance[] = [];
-    for await (const row of cursor) {
-      rows.push(row);
-      if (rows.length >= BATCH) {
-        yield* this.withAudience(rows);
-        rows = [];
-      }
+    const cursor = this.customers
+      .find({ [`card.${field}`]: { $gte: min }, ...MARKETING_AUDIENCE }, { _id: 1, telegramId: 1, locale: 1, card: 1 })
+      .sort({ _id: 1 })
+      .lean()
+      .cursor({ batchSize: BATCH });
+    for await (const doc of cursor) {
+      const { card, ...target } = doc as TargetDoc & { card?: unknown };
+      yield { doc: target as TargetDoc, total: storedBalance({ card })[field] };
     }
-    if (rows.length > 0) yield* this.withAudience(rows);
-  }
-
-  private async *withAudience(rows: Balance[]) {
-    const totals = new Map(rows.map((r) => [String(r._id), r.total]));
-    for (const doc of await this.audience(rows.map((r) => r._id))) yield { doc, total: totals.get(String(doc._id)) ?? 0 };
   }
 
   private async *rewardReminders(now: Date, settings: Settings, undone: Types.ObjectId[]): AsyncGenerator<Candidate> {

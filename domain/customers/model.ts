@@ -43,6 +43,13 @@ const customerSchema = new Schema(
     /** Staff allowed this card to move to another Telegram account with the same phone, until then. */
     moveAllowedUntil: { type: Date, default: null },
     moveAllowedBy: { type: String, default: null },
+    /**
+     * The card as of a ledger position (stamps, rewards, what the limits need): see
+     * domain/ledger/snapshot.ts. Written with every ledger append; the ledger stays the truth.
+     */
+    card: { type: Schema.Types.Mixed, default: null },
+    /** Card screens closed with Cancel lately (their nonces; a screen lives 30 minutes). */
+    closedScreens: { type: [String], default: undefined },
     deletedAt: { type: Date, default: null },
   },
   { versionKey: false },

@@ -4,6 +4,7 @@
 import type { Connection, Types } from 'mongoose';
 import { formatLocalIso } from '../business-time.js';
 import { customerModel } from '../customers/model.js';
+import { storedBalance } from '../ledger/balance.js';
 import { ledgerModel } from '../ledger/model.js';
 import { csvChunks, peopleText, type CsvValue } from './csv.js';
 
@@ -75,15 +76,6 @@ export class ExportService {
   private async *customerRecords(timeZone: string): AsyncGenerator<CsvValue[]> {
     const ledger = ledgerModel(this.conn);
     const undone = await this.undoneIds();
-    const balances = sortedLookup(
-      ledger
-        .aggregate<Totals>([
-          { $group: { _id: '$customerId', stamps: { $sum: '$stamps' }, rewards: { $sum: '$rewards' } } },
-          { $sort: { _id: 1 } },
-        ])
-        .cursor<Totals>({ batchSize: 500 })
-        [Symbol.asyncIterator](),
-    );
     const visits = sortedLookup(
       ledger
         .aggregate<Totals>([
@@ -96,7 +88,8 @@ export class ExportService {
     );
     const time = (at: Date | null | undefined) => (at ? formatLocalIso(at, timeZone) : null);
     for await (const c of customerModel(this.conn).find().sort({ _id: 1 }).lean().cursor({ batchSize: 500 })) {
-      const balance = await balances(c._id);
+      // The balance is the card snapshot every append keeps (domain/ledger/balance.ts).
+      const balance = storedBalance(c);
       const visited = await visits(c._id);
       yield [
         String(c._id),
@@ -109,8 +102,8 @@ export class ExportService {
         time(c.registeredAt),
         c.marketingConsent ? 'yes' : 'no',
         c.unreachable ? 'yes' : 'no',
-        balance?.stamps ?? 0,
-        balance?.rewards ?? 0,
+        balance.stamps,
+        balance.rewards,
         visited?.visits ?? 0,
         time(c.lastVisitAt),
         c.referredBy ? String(c.referredBy) : null,

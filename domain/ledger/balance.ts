@@ -1,24 +1,24 @@
-// A customer's balance is the sum over their ledger entries: nothing else is the truth.
-// One sum per aggregation on purpose: FerretDB 1.24 gets every $sum after the first one in a $group
-// wrong (test/staff/ledger-balance.test.ts pins this down).
+// A customer's balance: the one read model every reader uses (the card, the export, campaigns,
+// segments). It is the card snapshot on the customer document (domain/ledger/snapshot.ts), which every
+// ledger append keeps equal to the sum over the ledger; a customer without one gets it from a replay.
 import { Types, type Connection } from 'mongoose';
-import { ledgerModel } from './model.js';
+import { customerModel } from '../customers/model.js';
+import { rebuildSnapshot, storedSnapshot } from './snapshot.js';
 
 export interface Balance {
   stamps: number;
   rewards: number;
 }
 
-async function total(conn: Connection, customerId: Types.ObjectId, field: keyof Balance): Promise<number> {
-  const [row] = await ledgerModel(conn).aggregate<{ total: number }>([
-    { $match: { customerId } },
-    { $group: { _id: null, total: { $sum: `$${field}` } } },
-  ]);
-  return row?.total ?? 0;
-}
-
 export async function balanceOf(conn: Connection, customerId: Types.ObjectId | string): Promise<Balance> {
   const id = new Types.ObjectId(String(customerId));
-  const [stamps, rewards] = await Promise.all([total(conn, id, 'stamps'), total(conn, id, 'rewards')]);
-  return { stamps, rewards };
+  const customer = await customerModel(conn).findById(id, { card: 1 }).lean();
+  const card = (customer ? storedSnapshot(customer) : undefined) ?? (await rebuildSnapshot(conn, id)).snapshot;
+  return { stamps: card.stamps, rewards: card.rewards };
+}
+
+/** The balance stored on a customer document read elsewhere (zero for a card with no ledger yet). */
+export function storedBalance(customer: { card?: unknown }): Balance {
+  const card = storedSnapshot(customer as Parameters<typeof storedSnapshot>[0]);
+  return { stamps: card?.stamps ?? 0, rewards: card?.rewards ?? 0 };
 }

@@ -17,8 +17,8 @@ export type AlreadyUndone = { code: 'AlreadyUndone' };
 /** The stamps to undo already became a reward that has been redeemed since: nothing left to take back. */
 export type RewardAlreadyRedeemed = { code: 'RewardAlreadyRedeemed' };
 
-export type VisitError = CardNotFound | OwnCard | TooManyStamps | CooldownActive | DailyCapReached;
-export type RedeemError = CardNotFound | OwnCard | NoRewardAvailable;
+export type VisitError = CardNotFound | ScreenExpired | OwnCard | TooManyStamps | CooldownActive | DailyCapReached;
+export type RedeemError = CardNotFound | ScreenExpired | OwnCard | NoRewardAvailable;
 export type UndoError =
   | OperationNotFound
   | NotUndoable

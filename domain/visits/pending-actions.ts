@@ -1,6 +1,6 @@
-// A card screen shown to staff is a pending action kept here; its buttons carry only its short id.
-// Pressing a button looks the action up, so the data in a button never carries authority: who may
-// press is decided at the press, and what the press can do is what was stored when the card was opened.
+// Card screens as earlier versions stored them (one record per screen, looked up at every press).
+// Screens are no longer stored: their buttons are signed (bot/keyboards/staff.ts). What remains here is
+// for the storage sweep to remove the records older versions left behind.
 import { randomBytes } from 'node:crypto';
 import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
 import type { Clock } from '../clock.js';

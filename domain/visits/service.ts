@@ -1,7 +1,10 @@
 // Visits and rewards: what staff do with a customer's card.
 //
-// Every change to a card is one ledger entry appended through appendEntry (domain/ledger/append.ts),
-// which decides on the customer's full history and takes the next position in it. Hence:
+// Every change to a card is one ledger entry appended through domain/ledger/append.ts, which decides on
+// the customer's history and takes the next position in it: stamps, conversions and redemptions on the
+// card snapshot kept on the customer document (domain/ledger/snapshot.ts), the rest on a full replay;
+// either way the (customer, position) index makes the decision one on exactly the history before it.
+// Hence:
 // - Exactly once. A stamp from a card screen has the key `stamp:<screen id>`, a redemption
 //   `redeem:<screen id>`, an undo `undo:<entry id>`, a conversion `reward:<customer>:<ordinal>`, an
 //   expiry `expire:<conversion id>`. Double taps, replayed updates and presses by two staff members on
@@ -28,7 +31,8 @@ import type { Clock } from '../clock.js';
 import type { JobQueue } from '../ports.js';
 import type { SettingsService, Settings } from '../settings.js';
 import { customerModel, type CustomerDoc } from '../customers/model.js';
-import { appendEntry } from '../ledger/append.js';
+import { appendEntry, appendOnCard } from '../ledger/append.js';
+import { rebuildSnapshot, snapshotOf, storedSnapshot, type CardSnapshot } from '../ledger/snapshot.js';
 import { LedgerHistory } from '../ledger/history.js';
 import { ledgerModel, type LedgerEntry } from '../ledger/model.js';
 import type { Balance } from '../ledger/balance.js';
@@ -39,6 +43,10 @@ import { startOfLocalDay as startOfBusinessDay } from '../business-time.js';
 import type { CardNotFound, RedeemError, UndoError, VisitError } from './errors.js';
 
 export const UNDO_MINUTES = 10;
+/** How long a card screen can be used after it was opened. */
+export const CARD_SCREEN_MINUTES = 30;
+/** Card screens closed with Cancel are remembered on the customer, this many of the newest. */
+const CLOSED_SCREENS_KEPT = 20;
 export const REWARD_EXPIRY_JOB = 'reward-expiry';
 
 const MINUTE = 60_000;
@@ -72,6 +80,8 @@ export interface VisitConfirmed {
   stampsPerReward: number;
   /** Errors thrown by visitConfirmed hooks: the visit stands regardless; the caller logs them. */
   hookFailures: unknown[];
+  /** The card as this confirmation left it (what the screen shows next); absent for a duplicate. */
+  view?: CardView;
 }
 
 export interface RewardRedeemed {
@@ -79,6 +89,8 @@ export interface RewardRedeemed {
   customer: CustomerDoc;
   duplicate: boolean;
   balance: Balance;
+  /** The card as this redemption left it. */
+  view: CardView;
 }
 
 export interface OperationUndone {
@@ -156,18 +168,22 @@ export class VisitsService {
   async cardOf(customerId: Types.ObjectId): Promise<Result<CardView, CardNotFound>> {
     const customer = await this.findCard(customerId);
     if (!customer) return err({ code: 'CardNotFound' });
-    const [settings, history] = await Promise.all([this.settings.get(), LedgerHistory.load(this.conn, customer._id)]);
-    const limits = visitLimits(history, settings, this.clock.now());
-    return ok({
-      customer,
-      stamps: history.stamps,
-      rewards: history.rewards,
-      stampsPerReward: settings.stampsPerReward,
-      maxStampsPerVisit: settings.maxStampsPerVisit,
-      lastVisitAt: history.visits.at(-1)?.at ?? null,
-      cooldownUntil: limits.cooldownUntil,
-      stampsLeftToday: limits.stampsLeftToday,
-    });
+    return ok(await this.viewOf(customer));
+  }
+
+  /** The card as the customer document read just now says (its snapshot): no further read. */
+  async viewOf(customer: CustomerDoc, card?: CardSnapshot): Promise<CardView> {
+    const settings = await this.settings.get();
+    const snapshot = card ?? storedSnapshot(customer) ?? (await rebuildSnapshot(this.conn, customer._id)).snapshot;
+    return cardViewOf(customer, snapshot, settings, this.clock.now());
+  }
+
+  /** Cancel on a card screen: its buttons stamp and redeem no more (checked with the card, no extra read). */
+  async closeScreen(customerId: Types.ObjectId | string, operationId: string): Promise<void> {
+    const customer = await this.findCard(customerId);
+    if (!customer || customer.closedScreens?.includes(operationId)) return;
+    const closed = [...(customer.closedScreens ?? []), operationId].slice(-CLOSED_SCREENS_KEPT);
+    await this.customers.updateOne({ _id: customer._id }, { $set: { closedScreens: closed } });
   }
 
   /** What a card screen (`operationId`) has already done: one stamp and one redemption at most. */
@@ -181,13 +197,14 @@ export class VisitsService {
 
   /** Stamps a visit: `operationId` is the card screen, so pressing it again never stamps twice. */
   async confirmVisit(input: {
-    customerId: Types.ObjectId;
+    customerId: Types.ObjectId | string;
     staffId: number;
     stamps: number;
     operationId: string;
   }): Promise<Result<VisitConfirmed, VisitError>> {
     const customer = await this.findCard(input.customerId);
     if (!customer) return err({ code: 'CardNotFound' });
+    if (customer.closedScreens?.includes(input.operationId)) return err({ code: 'ScreenExpired' });
     if (customer.telegramId === input.staffId) return err({ code: 'OwnCard' });
     const settings = await this.settings.get();
     const max = settings.maxStampsPerVisit;
@@ -196,10 +213,10 @@ export class VisitsService {
     }
 
     const now = this.clock.now();
-    const appended = await appendEntry<VisitError>(this.conn, customer._id, now, {
+    const appended = await appendOnCard<VisitError>(this.conn, customer._id, storedSnapshot(customer), now, {
       key: `stamp:${input.operationId}`,
-      decide: (history) => {
-        const limits = visitLimits(history, settings, now);
+      decide: (card) => {
+        const limits = visitLimits(card, settings, now);
         if (limits.cooldownUntil) return err({ code: 'CooldownActive', until: limits.cooldownUntil });
         if (input.stamps > limits.stampsLeftToday) {
           return err({ code: 'DailyCapReached', cap: settings.dailyCap, left: limits.stampsLeftToday });
@@ -228,9 +245,8 @@ export class VisitsService {
       });
     }
 
-    const firstVisit = before.visits.length === 0;
-    const { earned, history } = await this.settleRewards(customer._id, after, settings, now);
-    await this.refreshVisitCaches(customer._id, history);
+    const firstVisit = before.visits === 0;
+    const { earned, card } = await this.settleRewards(customer._id, after, settings, now);
     if (earned > 0) await this.scheduleExpiry(settings, now);
     const hookFailures = await runHooks(this.hooks.visitConfirmed, { customerId: customer._id, entry, firstVisit });
     return ok({
@@ -239,36 +255,45 @@ export class VisitsService {
       duplicate: false,
       firstVisit,
       rewardsEarned: earned,
-      balance: { stamps: history.stamps, rewards: history.rewards },
+      balance: { stamps: card.stamps, rewards: card.rewards },
       stampsPerReward: settings.stampsPerReward,
       hookFailures,
+      view: cardViewOf(customer, card, settings, now),
     });
   }
 
   /** Hands out one reward (the oldest); `operationId` is the card screen. */
   async redeemReward(input: {
-    customerId: Types.ObjectId;
+    customerId: Types.ObjectId | string;
     staffId: number;
     operationId: string;
   }): Promise<Result<RewardRedeemed, RedeemError>> {
     const customer = await this.findCard(input.customerId);
     if (!customer) return err({ code: 'CardNotFound' });
+    if (customer.closedScreens?.includes(input.operationId)) return err({ code: 'ScreenExpired' });
     if (customer.telegramId === input.staffId) return err({ code: 'OwnCard' });
     const settings = await this.settings.get();
     const now = this.clock.now();
-    await this.expireDue(customer._id, settings, now);
+    const stored = storedSnapshot(customer);
+    const expired = await this.expireDue(customer._id, settings, now, stored);
 
     const key = `redeem:${input.operationId}`;
-    const appended = await appendEntry<RedeemError>(this.conn, customer._id, now, {
+    const appended = await appendOnCard<RedeemError>(this.conn, customer._id, expired > 0 ? undefined : stored, now, {
       key,
-      decide: (history) =>
-        history.rewards >= 1
+      decide: (card) =>
+        card.rewards >= 1
           ? ok({ type: 'redeem', rewards: -1, staffId: input.staffId, reason: 'redeem', key })
           : err({ code: 'NoRewardAvailable' }),
     });
     if (!appended.ok) return appended;
     const { entry, after, duplicate } = appended.value;
-    return ok({ entry, customer, duplicate, balance: { stamps: after.stamps, rewards: after.rewards } });
+    return ok({
+      entry,
+      customer,
+      duplicate,
+      balance: { stamps: after.stamps, rewards: after.rewards },
+      view: cardViewOf(customer, after, settings, now),
+    });
   }
 
   /** Staff take back their own operation within 10 minutes; owners anyone's. Undoing twice undoes once. */
@@ -308,7 +333,6 @@ export class VisitsService {
     if (!appended.ok) return appended;
     if (appended.value.duplicate) return err({ code: 'AlreadyUndone' });
     const { entry: undo, after: history } = appended.value;
-    await this.refreshVisitCaches(target.customerId, history);
     const hookFailures = await runHooks(this.hooks.operationUndone, { customerId: target.customerId, undone: target, undo });
     return ok({
       undo,
@@ -355,16 +379,16 @@ export class VisitsService {
     if (!appended.ok) return appended;
     const { entry, after, duplicate } = appended.value;
     let earned = 0;
-    let history = after;
+    let card = snapshotOf(after);
     if (!duplicate) {
-      ({ earned, history } = await this.settleRewards(input.customerId, after, settings, now));
+      ({ earned, card } = await this.settleRewards(input.customerId, card, settings, now));
       if (earned > 0) await this.scheduleExpiry(settings, now);
     }
     return ok({
       entry,
       duplicate,
       rewardsEarned: earned,
-      balance: { stamps: history.stamps, rewards: history.rewards },
+      balance: { stamps: card.stamps, rewards: card.rewards },
       stampsPerReward: settings.stampsPerReward,
     });
   }
@@ -373,22 +397,27 @@ export class VisitsService {
    * Writes an expiry entry for every reward older than settings.rewardExpiryDays, for one customer or
    * (a sweep) for all. Nothing happens when expiry is off.
    */
-  async expireRewards(options: { customerId?: Types.ObjectId } = {}): Promise<RewardsExpired[]> {
+  async expireRewards(options: { customerId?: Types.ObjectId; customer?: CustomerDoc } = {}): Promise<RewardsExpired[]> {
     const settings = await this.settings.get();
     if (settings.rewardExpiryDays <= 0) return [];
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - settings.rewardExpiryDays * DAY);
-    const customerIds = options.customerId
-      ? [options.customerId]
-      : (await this.ledger.distinct('customerId', { type: 'reward', at: { $lte: cutoff } })).map(
-          (id) => new Types.ObjectId(String(id)),
-        );
+    const customerIds = options.customer
+      ? [options.customer._id]
+      : options.customerId
+        ? [options.customerId]
+        : (await this.ledger.distinct('customerId', { type: 'reward', at: { $lte: cutoff } })).map(
+            (id) => new Types.ObjectId(String(id)),
+          );
     const expired: RewardsExpired[] = [];
     for (const customerId of customerIds) {
-      const count = await this.expireDue(customerId, settings, now);
+      // A card screen passes the customer it has just read: nothing due means no further read.
+      const card = options.customer ? storedSnapshot(options.customer) : undefined;
+      const count = await this.expireDue(customerId, settings, now, card);
       if (count === 0) continue;
       const customer = await this.customers.findById(customerId).lean<CustomerDoc>();
-      if (customer) expired.push({ customer, count, balance: await this.currentBalance(customerId) });
+      const snapshot = customer ? storedSnapshot(customer) : undefined;
+      if (customer && snapshot) expired.push({ customer, count, balance: { stamps: snapshot.stamps, rewards: snapshot.rewards } });
     }
     return expired;
   }
@@ -424,9 +453,11 @@ export class VisitsService {
     await this.jobs.schedule(REWARD_EXPIRY_JOB, at, { at: slot }, { 'data.at': slot });
   }
 
-  private async expireDue(customerId: Types.ObjectId, settings: Settings, now: Date): Promise<number> {
+  private async expireDue(customerId: Types.ObjectId, settings: Settings, now: Date, card?: CardSnapshot): Promise<number> {
     if (settings.rewardExpiryDays <= 0) return 0;
     const cutoff = now.getTime() - settings.rewardExpiryDays * DAY;
+    // The snapshot read with the customer knows the rewards' dates: usually nothing is due.
+    if (card && !card.lots.some((lot) => lot.at.getTime() <= cutoff)) return 0;
     let count = 0;
     for (;;) {
       const history = await LedgerHistory.load(this.conn, customerId);
@@ -448,49 +479,46 @@ export class VisitsService {
   /** Turns every full set of N stamps into a reward; returns how many this call wrote. */
   private async settleRewards(
     customerId: Types.ObjectId,
-    history: LedgerHistory,
+    card: CardSnapshot,
     settings: Settings,
     now: Date,
-  ): Promise<{ earned: number; history: LedgerHistory }> {
+  ): Promise<{ earned: number; card: CardSnapshot }> {
     const size = settings.stampsPerReward;
     let earned = 0;
-    let latest = history;
+    let latest = card;
     while (latest.stamps >= size) {
-      const appended = await appendEntry<Settled>(this.conn, customerId, now, {
+      const key = `reward:${String(customerId)}:${latest.conversions + 1}`;
+      const appended = await appendOnCard<Settled>(this.conn, customerId, latest, now, {
+        key,
         decide: (current) =>
-          current.stamps >= size
-            ? ok({
-                type: 'reward',
-                stamps: -size,
-                rewards: 1,
-                reason: 'conversion',
-                key: `reward:${String(customerId)}:${current.conversions + 1}`,
-              })
+          current.stamps >= size && `reward:${String(customerId)}:${current.conversions + 1}` === key
+            ? ok({ type: 'reward', stamps: -size, rewards: 1, reason: 'conversion', key })
             : err({ code: 'Settled' }),
       });
       // Settled: someone else converted meanwhile, and the history they appended to includes ours.
       if (!appended.ok || appended.value.duplicate) {
-        return { earned, history: await LedgerHistory.load(this.conn, customerId) };
+        return { earned, card: (await rebuildSnapshot(this.conn, customerId)).snapshot };
       }
       earned++;
       latest = appended.value.after;
     }
-    return { earned, history: latest };
+    return { earned, card: latest };
   }
+}
 
-  private async currentBalance(customerId: Types.ObjectId): Promise<Balance> {
-    const history = await LedgerHistory.load(this.conn, customerId);
-    return { stamps: history.stamps, rewards: history.rewards };
-  }
-
-  /** customer.firstVisitAt / lastVisitAt are caches of the ledger's visits that count. */
-  private async refreshVisitCaches(customerId: Types.ObjectId, history: LedgerHistory): Promise<void> {
-    const visits = history.visits;
-    await this.customers.updateOne(
-      { _id: customerId },
-      { $set: { firstVisitAt: visits[0]?.at ?? null, lastVisitAt: visits.at(-1)?.at ?? null } },
-    );
-  }
+/** What the card screen shows, from a snapshot of the card. */
+function cardViewOf(customer: CustomerDoc, card: CardSnapshot, settings: Settings, now: Date): CardView {
+  const limits = visitLimits(card, settings, now);
+  return {
+    customer,
+    stamps: card.stamps,
+    rewards: card.rewards,
+    stampsPerReward: settings.stampsPerReward,
+    maxStampsPerVisit: settings.maxStampsPerVisit,
+    lastVisitAt: card.lastVisitAt,
+    cooldownUntil: limits.cooldownUntil,
+    stampsLeftToday: limits.stampsLeftToday,
+  };
 }
 
 /** Runs every hook, each once, whatever the others do; returns what they threw. */
@@ -508,15 +536,13 @@ async function runHooks<E>(hooks: ((event: E) => Promise<void>)[], event: E): Pr
 
 /** Whether a visit can be stamped now, from the visits that count. */
 export function visitLimits(
-  history: LedgerHistory,
+  card: Pick<CardSnapshot, 'lastVisitAt' | 'recentVisits'>,
   settings: Pick<Settings, 'cooldownMinutes' | 'dailyCap' | 'timeZone'>,
   now: Date,
 ): { cooldownUntil: Date | null; stampsLeftToday: number } {
-  const visits = history.visits;
-  const last = visits.at(-1);
-  const cooldownEnds = last ? last.at.getTime() + settings.cooldownMinutes * MINUTE : 0;
+  const cooldownEnds = card.lastVisitAt ? card.lastVisitAt.getTime() + settings.cooldownMinutes * MINUTE : 0;
   const dayStart = startOfBusinessDay(now, settings.timeZone).getTime();
-  const today = visits.filter((v) => v.at.getTime() >= dayStart).reduce((sum, v) => sum + v.stamps, 0);
+  const today = card.recentVisits.filter((v) => v.at.getTime() >= dayStart).reduce((sum, v) => sum + v.stamps, 0);
   return {
     cooldownUntil: cooldownEnds > now.getTime() ? new Date(cooldownEnds) : null,
     stampsLeftToday: Math.max(0, settings.dailyCap - today),

@@ -12,6 +12,7 @@ import type { Locale } from '../../app/config.js';
 import { LANGUAGE_NAMES } from '../../bot/keyboards/customer.js';
 import { customerModel, type CustomerDoc } from '../../domain/customers/model.js';
 import { ledgerModel } from '../../domain/ledger/model.js';
+import { rebuildSnapshot } from '../../domain/ledger/snapshot.js';
 import type { Harness, TestUser } from './index.js';
 
 // jsqr is CommonJS exporting `default`: reach it the same way in Node and in its types.
@@ -77,6 +78,8 @@ export async function giveStamps(h: Harness, user: TestUser, stamps: number, rew
     seq,
     at: h.clock.now(),
   });
+  // As every append does: the card snapshot follows the ledger.
+  await rebuildSnapshot(h.app.conn, customer._id);
 }
 
 /** The text encoded in the QR code of a PNG, decoded from its pixels. */

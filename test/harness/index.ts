@@ -34,6 +34,8 @@ export interface HarnessOptions {
   databaseTimeoutMs?: number;
   /** Another way to the suite's own server (a DatabaseProxy's uri); the test file's database stays the same. */
   connectVia?: string;
+  /** The driver's command events on the app's connection (see test/harness/commands.ts). */
+  monitorCommands?: boolean;
 }
 
 let updateId = 1;
@@ -294,6 +296,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       logger,
       mongoUri: options.mongoUri ?? options.connectVia ?? db.uri,
       ...(options.databaseTimeoutMs ? { databaseTimeoutMs: options.databaseTimeoutMs } : {}),
+      ...(options.monitorCommands ? { monitorCommands: true } : {}),
       dbName: db.dbName,
       clock,
       workerName: `test-worker-${++instance}`,

@@ -6,6 +6,7 @@ import { Types } from 'mongoose';
 import type { Locale } from '../../app/config.js';
 import { customerModel, type CustomerDoc } from '../../domain/customers/model.js';
 import { ledgerModel, type LedgerType } from '../../domain/ledger/model.js';
+import { rebuildSnapshot } from '../../domain/ledger/snapshot.js';
 import { sweepCampaigns } from '../../jobs/campaigns.js';
 import type { Harness } from '../harness/index.js';
 
@@ -76,6 +77,8 @@ export async function addEntry(h: Harness, customerId: Types.ObjectId, entry: En
     seq,
     at: entry.at,
   });
+  // As every append does: the card snapshot follows the ledger.
+  await rebuildSnapshot(h.app.conn, customerId);
   return created._id;
 }
 

@@ -7,7 +7,7 @@ import type { Locale } from '../../app/config.js';
 import { CARD_NUMBER_ALPHABET } from '../../domain/customers/codes.js';
 import { customerModel, type CustomerDoc } from '../../domain/customers/model.js';
 import { ledgerModel, type LedgerEntry } from '../../domain/ledger/model.js';
-import { staffData } from '../../bot/keyboards/staff.js';
+import { CardScreenCodec, staffData, type CardAction } from '../../bot/keyboards/staff.js';
 import { BOT_INFO, inlineButtons, type Harness, type SentMessage, type TestUser } from '../harness/index.js';
 
 let phoneSuffix = 1000;
@@ -67,6 +67,19 @@ export function screenIdOf(screen: SentMessage): string {
     if (match?.[1]) return match[1];
   }
   throw new Error('not a card screen');
+}
+
+/**
+ * The data of a button for `action` on this card screen, signed as the bot signs it: what a client
+ * that kept an older button of the same screen would send (the screen's own nonce and expiry).
+ */
+export function cardData(h: Harness, screen: SentMessage, action: CardAction): string {
+  const codec = new CardScreenCodec(h.config.BOT_TOKEN);
+  for (const button of inlineButtons(screen)) {
+    const press = 'callback_data' in button ? codec.decode(button.callback_data, h.clock.now()) : undefined;
+    if (press?.ok) return codec.encode(press.screen, action);
+  }
+  throw new Error('not a usable card screen');
 }
 
 /** Opens the customer's card with /card in a chat (the staff member's private chat by default). */

@@ -5,12 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Types } from 'mongoose';
 import { createHarness, STAFF_CHAT_ID, type Harness, type TestUser } from '../harness/index.js';
-import { staffData } from '../../bot/keyboards/staff.js';
 import { balanceOf } from '../../domain/ledger/balance.js';
 import { ledgerModel } from '../../domain/ledger/model.js';
 import { startOfLocalDay as startOfBusinessDay } from '../../domain/business-time.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
-import { buttonData, ledgerOf, ledgerSum, registerCustomer, screenIdOf, shownBalance } from './fixtures.js';
+import { buttonData, cardData, ledgerOf, ledgerSum, registerCustomer, shownBalance } from './fixtures.js';
 
 /** mulberry32: a tiny seeded PRNG, so a failing walk can be replayed from its seed. */
 function prng(seed: number): () => number {
@@ -138,7 +137,7 @@ describe('the balance shown always equals the ledger', () => {
           expect(shownBalance(screen), where).toEqual({ stamps: model.stamps, size: N, rewards: model.rewards });
           const redeem = roll > 0.55;
           const stamps = 1 + Math.floor(random() * 3);
-          const data = staffData.card(screenIdOf(screen), redeem ? { kind: 'redeem' } : { kind: 'stamp', stamps });
+          const data = cardData(h, screen, redeem ? { kind: 'redeem' } : { kind: 'stamp', stamps });
           const presses = pick([1, 1, 1, 2, 3]);
           const audit = h.staffChat.length;
           await Promise.all(Array.from({ length: presses }, () => staff.pressData(data, screen)));

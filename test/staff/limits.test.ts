@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, STAFF_CHAT_ID, type Harness } from '../harness/index.js';
-import { staffData } from '../../bot/keyboards/staff.js';
 import { createI18n } from '../../bot/i18n.js';
 import { refusalText } from '../../bot/visit-messages.js';
 import { canonicalCardNumber } from '../../domain/cards/card-number.js';
 import { startOfLocalDay as startOfBusinessDay } from '../../domain/business-time.js';
 import type { StaffActionError } from '../../domain/visits/errors.js';
-import { buttonData, lastAnswer, ledgerOf, openCard, registerCustomer, screenIdOf } from './fixtures.js';
+import { buttonData, cardData, lastAnswer, ledgerOf, openCard, registerCustomer, screenIdOf } from './fixtures.js';
 
 describe('limits refuse with a reason and write nothing', () => {
   let h: Harness;
@@ -56,13 +55,13 @@ describe('limits refuse with a reason and write nothing', () => {
     h.clock.set('2026-03-02T23:45:00+02:00');
     screen = await openCard(h, barista, customer);
     expect(barista.buttons).toEqual(['+1', '📲 Move to new account', 'Cancel']);
-    await barista.pressData(staffData.card(screenIdOf(screen), { kind: 'stamp', stamps: 2 }), screen);
+    await barista.pressData(cardData(h, screen, { kind: 'stamp', stamps: 2 }), screen);
     expect(lastAnswer(h)).toBe('Only 1 more stamp today (daily limit: 3).');
     await barista.pressData(buttonData(screen, '+1'), screen);
 
     screen = await openCard(h, barista, customer);
     expect(barista.lastText).toContain("reached today's stamp limit");
-    await barista.pressData(staffData.card(screenIdOf(screen), { kind: 'stamp', stamps: 1 }), screen);
+    await barista.pressData(cardData(h, screen, { kind: 'stamp', stamps: 1 }), screen);
     expect(lastAnswer(h)).toBe("This customer has reached today's limit (3).");
     expect((await ledgerOf(h, customer._id)).map((e) => e.stamps)).toEqual([2, 1]);
 
@@ -79,9 +78,9 @@ describe('limits refuse with a reason and write nothing', () => {
     const screen = await openCard(h, barista, customer);
     const id = screenIdOf(screen);
 
-    await barista.pressData(staffData.card(id, { kind: 'stamp', stamps: 4 }), screen);
+    await barista.pressData(cardData(h, screen, { kind: 'stamp', stamps: 4 }), screen);
     expect(lastAnswer(h)).toBe('Не больше 3 штампов за визит.');
-    await barista.pressData(staffData.card(id, { kind: 'stamp', stamps: 0 }), screen);
+    await barista.pressData(cardData(h, screen, { kind: 'stamp', stamps: 0 }), screen);
     expect(lastAnswer(h)).toBe('Не больше 3 штампов за визит.');
     await barista.pressData(`staff:${id}:stamp:99`, screen);
     expect(await ledgerOf(h, customer._id)).toEqual([]);
