@@ -12,10 +12,14 @@ import { NoMongoServerError, startMongoServer, type MongoServer } from './mongo-
 import { chooseDatabase } from './database-name.js';
 import { createApp, prepareBot, type App } from './app.js';
 import { createHttpServer, webhookTarget } from './server.js';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { ALLOWED_UPDATES } from '../bot/index.js';
 
 const SHUTDOWN_BUDGET_MS = 10_000;
 const TELEGRAM_ATTEMPT_TIMEOUT_MS = 10_000;
 const TELEGRAM_MAX_DELAY_S = 60;
+/** Updates handled at the same time in long polling mode (each user's still in order: bot/index.ts). */
+const POLLING_CONCURRENCY = 50;
 
 function readConfig(): Config {
   try {
@@ -100,10 +104,15 @@ async function main(): Promise<void> {
   let mongo: MongoServer | undefined;
   let app: App | undefined;
   let server: Server | undefined;
-  let polling = false;
+  let runner: RunnerHandle | undefined;
   let stopping = false;
   const release = async () => {
-    if (polling) await app?.bot.stop();
+    // Stops fetching, then waits for the updates in hand to be handled (the runner's stop() ends the
+    // fetching loop only; its sink still holds the updates being processed).
+    if (runner) {
+      await runner.stop();
+      while (runner.size() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     await new Promise<void>((done) => (server?.listening ? server.close(() => done()) : done()));
     await app?.close();
     await mongo?.stop();
@@ -172,14 +181,18 @@ async function main(): Promise<void> {
     const target = webhookTarget(config.WEBHOOK_URL);
     server = createHttpServer({ bot, conn: app.conn, webhookSecret: config.WEBHOOK_SECRET, webhookPaths: target.paths, logger });
     await listen(server, config.PORT, fail);
-    await bot.api.setWebhook(target.url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ['message', 'callback_query', 'my_chat_member', 'chat_member'] });
+    await bot.api.setWebhook(target.url, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
     logger.info({ port: config.PORT, url: target.url, paths: target.paths }, 'webhook mode');
   } else {
     server = createHttpServer({ bot, conn: app.conn, logger });
     await listen(server, config.PORT, fail);
     await bot.api.deleteWebhook();
-    polling = true;
-    void bot.start({ onStart: () => logger.info('long polling') }).catch((error: unknown) => {
+    runner = run(bot, {
+      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
+      sink: { concurrency: POLLING_CONCURRENCY },
+    });
+    logger.info({ concurrency: POLLING_CONCURRENCY }, 'long polling');
+    void runner.task()?.catch((error: unknown) => {
       logger.fatal({ err: error }, 'polling stopped');
       process.exit(1);
     });

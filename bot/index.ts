@@ -1,6 +1,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { conversations } from '@grammyjs/conversations';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, type ApiClientOptions, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Config } from '../app/config.js';
@@ -23,6 +24,26 @@ export interface CreateBotOptions {
 }
 
 export type AppBot = Bot<BotContext>;
+
+/**
+ * The update kinds the bot asks Telegram for, in long polling and webhook mode alike: the ones it
+ * handles (messages, button presses) and the membership changes (the bot blocked or unblocked by a
+ * customer, added to or removed from a group; members joining or leaving the staff group).
+ * edited_message is left out: an edited text is not a new request.
+ */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'chat_member'] as const;
+
+/**
+ * Updates are handled concurrently (the runner in long polling mode, concurrent requests in webhook
+ * mode); the updates of one user wait for each other, in the order they came. Conversations and card
+ * screens are per user, so a user's steps never overtake each other, while different users (and
+ * different staff members in the staff group) go at the same time. An update without a sender (a
+ * channel post) is ordered by its chat.
+ */
+export function orderingKey(ctx: { from?: { id: number } | undefined; chat?: { id: number } | undefined }): string | undefined {
+  if (ctx.from) return `user:${ctx.from.id}`;
+  return ctx.chat ? `chat:${ctx.chat.id}` : undefined;
+}
 
 export function createBot(
   config: Config,
@@ -62,6 +83,7 @@ export function createBot(
   };
 
   const errorBoundary = createErrorBoundary(translator(i18n), config.DEFAULT_LOCALE);
+  bot.use(sequentialize(orderingKey));
   bot.use(provide);
   // Everything after `provide` is inside the boundary, storage included: when the database is down
   // the user still hears "try again" instead of silence. There is no session: it was empty, and reading

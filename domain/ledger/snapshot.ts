@@ -13,7 +13,7 @@
 // rewards available with their dates, for expiry and "redeem the oldest".
 import { Types, type Connection } from 'mongoose';
 import { customerModel, type CustomerDoc } from '../customers/model.js';
-import type { LedgerEntry } from './model.js';
+import { ledgerModel, type LedgerEntry } from './model.js';
 import { LedgerHistory, type RewardLot } from './history.js';
 
 export const RECENT_VISITS_MS = 48 * 60 * 60_000;
@@ -178,12 +178,19 @@ export async function rebuildSnapshot(conn: Connection, customerId: Types.Object
   return { history, snapshot };
 }
 
-/** Gives every customer without a snapshot one (data written before snapshots existed). */
+/**
+ * Gives every customer who has ledger entries but no snapshot one (data written before snapshots
+ * existed). A customer without entries needs none: no snapshot reads as an empty card.
+ */
 export async function backfillSnapshots(conn: Connection): Promise<number> {
+  const withEntries = (await ledgerModel(conn).distinct('customerId')) as Types.ObjectId[];
   let count = 0;
-  for await (const customer of customerModel(conn).find({ card: null }, { _id: 1 }).lean().cursor()) {
-    await rebuildSnapshot(conn, customer._id);
-    count++;
+  for (let i = 0; i < withEntries.length; i += 500) {
+    const batch = withEntries.slice(i, i + 500);
+    for (const customer of await customerModel(conn).find({ _id: { $in: batch }, card: null }, { _id: 1 }).lean()) {
+      await rebuildSnapshot(conn, customer._id);
+      count++;
+    }
   }
   return count;
 }

@@ -69,18 +69,38 @@ describe('the bot process', () => {
     expect(telegram.callsOf('setMyCommands').length).toBeGreaterThan(0);
   });
 
+  it('polls through the runner for exactly the update kinds it handles, membership changes included', () => {
+    const asked = api.polls.map((p) => (typeof p.allowed_updates === 'string' ? JSON.parse(p.allowed_updates) : p.allowed_updates));
+    expect(asked.length).toBeGreaterThan(0);
+    for (const kinds of asked) expect([...(kinds as string[])].sort()).toEqual(['callback_query', 'chat_member', 'message', 'my_chat_member']);
+  });
+
   it('writes JSON logs without message texts', () => {
     const lines = stdout.trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
     expect(stdout).not.toContain('/start');
   });
 
-  it('stops gracefully on SIGTERM within 10 seconds', async () => {
+  it('stops gracefully on SIGTERM within 10 seconds, finishing the updates in hand', async () => {
+    // The answer to this update meets a 429 and waits a second: SIGTERM comes meanwhile.
+    telegram.fail({ method: 'sendMessage', chatId: 778, error_code: 429, description: 'Too Many Requests: retry after 1', retry_after: 1 });
+    api.push({
+      message: {
+        message_id: 2,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 778, type: 'private', first_name: 'Bo' },
+        from: { id: 778, is_bot: false, first_name: 'Bo', language_code: 'en' },
+        text: '/help',
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      },
+    });
+    await waitFor(() => telegram.calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === 778), 15_000, 'the first attempt');
     const started = Date.now();
     child.kill('SIGTERM');
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code, stdout + stderr).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(stdout).toContain('"msg":"stopped"');
+    expect(telegram.messages(778)).toHaveLength(1);
   });
 });

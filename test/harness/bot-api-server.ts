@@ -13,6 +13,8 @@ export interface LocalBotApi {
   apiRoot: string;
   server: Server;
   push(update: Omit<Update, 'update_id'>): number;
+  /** The parameters of every getUpdates call the bot made. */
+  readonly polls: Record<string, unknown>[];
   /** Resolves once the bot has handled every update pushed so far; throws after the timeout. */
   drained(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +85,7 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
     waiters.clear();
   };
 
+  const polls: Record<string, unknown>[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -95,6 +98,7 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
       const payload = await readPayload(req, url);
       let body: unknown;
       if (method === 'getUpdates') {
+        polls.push(payload);
         const offset = Number(payload.offset ?? 0);
         confirmed = Math.max(confirmed, offset);
         // As Telegram does, an offset confirms every update before it for good: a restarted bot
@@ -131,6 +135,7 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
   return {
     apiRoot: `http://127.0.0.1:${address.port}`,
     server,
+    polls,
     push(update) {
       const full = { update_id: nextUpdateId++, ...update } as Update;
       queue.push(full);
