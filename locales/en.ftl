@@ -299,6 +299,7 @@ visit-expired = ⌛ { $count ->
 
 owner-only = 🔒 This is for the owner of the program only.
 settings-home = ⚙️ Program settings. Choose a section:
+settings-invalid-stored = ⚠️ Some saved settings could not be read and are back to their defaults: { $fields }. Please check them and set them again if needed.
 settings-section-card = 🔖 Stamps and reward
 settings-section-limits = ⏱ Visit limits
 settings-section-reviews = ⭐ Reviews

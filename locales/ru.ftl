@@ -313,6 +313,7 @@ visit-expired = ⌛ { $count ->
 
 owner-only = 🔒 Это доступно только владельцу программы.
 settings-home = ⚙️ Настройки программы. Выберите раздел:
+settings-invalid-stored = ⚠️ Некоторые сохранённые настройки не удалось прочитать, и они вернулись к значениям по умолчанию: { $fields }. Проверьте их и при необходимости задайте заново.
 settings-section-card = 🔖 Штампы и награда
 settings-section-limits = ⏱ Ограничения визитов
 settings-section-reviews = ⭐ Отзывы

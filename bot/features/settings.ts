@@ -18,8 +18,22 @@ privateChat.use(createConversation<BotContext, ConversationContext>(editSetting,
 
 privateChat.command('settings', async (ctx) => {
   if (await refusedAsNonOwner(ctx)) return;
-  await ctx.reply(settingsHomeText(ctx.t), { reply_markup: settingsHomeKeyboard(ctx.t) });
+  await ctx.services.settings.get();
+  // A stored document with invalid fields (they are on their defaults now) is told to the owners once.
+  const invalid = ctx.services.settings.invalidStored();
+  const told = invalid && (await ctx.services.once.claim(`settings-invalid:${invalid.version}`, ctx.services.clock.now()));
+  const notice = told
+    ? `${ctx.t('settings-invalid-stored', { fields: invalid.fields.map((field) => invalidFieldLabel(ctx, field)).join(', ') })}\n\n`
+    : '';
+  await ctx.reply(notice + settingsHomeText(ctx.t), { reply_markup: settingsHomeKeyboard(ctx.t) });
 });
+
+/** A setting's name as /settings shows it ("campaigns.winBack" → the campaign's label). */
+function invalidFieldLabel(ctx: BotContext, field: string): string {
+  const [head, sub] = field.split('.');
+  if (head === 'campaigns' && sub) return ctx.t(`settings-campaign-${kebab(sub)}`);
+  return head && isSettingField(head) ? ctx.t(`settings-field-${kebab(head)}`) : field;
+}
 
 async function showSection(ctx: BotContext, section: SettingsSection): Promise<void> {
   const settings = await ctx.services.settings.get();
