@@ -186,15 +186,6 @@ export class VisitsService {
     await this.customers.updateOne({ _id: customer._id }, { $set: { closedScreens: closed } });
   }
 
-  /** What a card screen (`operationId`) has already done: one stamp and one redemption at most. */
-  async operationsOf(operationId: string): Promise<{ stamped: boolean; redeemed: boolean }> {
-    const [stamped, redeemed] = await Promise.all([
-      this.ledger.exists({ key: `stamp:${operationId}` }),
-      this.ledger.exists({ key: `redeem:${operationId}` }),
-    ]);
-    return { stamped: stamped !== null, redeemed: redeemed !== null };
-  }
-
   /** Stamps a visit: `operationId` is the card screen, so pressing it again never stamps twice. */
   async confirmVisit(input: {
     customerId: Types.ObjectId | string;
