@@ -142,6 +142,7 @@ export function storedSnapshot(customer: Pick<CustomerDoc, 'card'>): CardSnapsho
 // Writers on other instances can still leave a card one snapshot behind on FerretDB; that costs nothing
 // but a replay: the next append finds its position taken and rebuilds it (appendOnCard).
 const queues = new WeakMap<Connection, Map<string, Promise<void>>>();
+const SAVE_ATTEMPTS = 4;
 
 /**
  * Stores the snapshot unless a later one is there already (two writers finishing out of order), with the
@@ -155,10 +156,21 @@ export async function saveSnapshot(conn: Connection, customerId: Types.ObjectId,
   }
   const key = String(customerId);
   const write = async () => {
-    await customerModel(conn).updateOne(
-      { _id: customerId, $or: [{ card: null }, { 'card.seq': { $lte: snapshot.seq } }] },
-      { $set: { card: snapshot, firstVisitAt: snapshot.firstVisitAt, lastVisitAt: snapshot.lastVisitAt } },
-    );
+    // The entry is written already: a busy server (FerretDB's SQLITE_BUSY under load) is waited out a
+    // few times rather than turned into a failed operation; a snapshot left behind anyway is rebuilt by
+    // the next append, which finds its position taken.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await customerModel(conn).updateOne(
+          { _id: customerId, $or: [{ card: null }, { 'card.seq': { $lte: snapshot.seq } }] },
+          { $set: { card: snapshot, firstVisitAt: snapshot.firstVisitAt, lastVisitAt: snapshot.lastVisitAt } },
+        );
+        return;
+      } catch (error) {
+        if (attempt >= SAVE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+      }
+    }
   };
   const previous = queue.get(key) ?? Promise.resolve();
   const done = previous.then(write, write);
