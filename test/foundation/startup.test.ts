@@ -87,6 +87,11 @@ describe('starting the bot', () => {
     api.push(message(4242, '/claim WRONGCDE'));
     api.push(message(4242, `/claim ${code!.toLowerCase()}`));
     api.push(message(4242, '/whoami'));
+    // Updates of different users are handled at the same time (the runner): the second person tries
+    // the code only once the first has it.
+    await api.drained(15_000);
+    const first = Date.now() + 10_000;
+    while (telegram.messages(4242).length < 3 && Date.now() < first) await new Promise((r) => setTimeout(r, 25));
     api.push(message(4343, `/claim ${code!}`));
     await api.drained(15_000);
     const deadline = Date.now() + 10_000;
