@@ -3,6 +3,7 @@
 // message or press, before anything else is done for them. Erasing their data (/delete, the menu's
 // "Delete my data"), /help and /cancel stay open to them. Staff actions (card links, staff buttons)
 // are not a customer's interaction and are never held up here, so the stamp path pays nothing.
+// The customer document read here also clears a stale "unreachable" mark: they just wrote.
 import { Composer } from 'grammy';
 import { LOCALES } from '../../app/config.js';
 import { needsPolicyConsent } from '../../domain/customers/consents.js';
@@ -60,6 +61,8 @@ privateChat.use(async (ctx, next) => {
   if (!customersOwnInteraction(ctx)) return next();
   const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
   if (!customer) return next();
+  // They wrote or pressed: they can be reached (a broadcast's 403 marked them; reachability.ts).
+  if (customer.unreachable) await ctx.services.customers.setReachable(ctx.from.id, true);
   const settings = await ctx.services.settings.get();
   if (!needsPolicyConsent(customer, settings.privacyPolicyVersion)) return next();
   if (ctx.callbackQuery) await ctx.answerCallbackQuery();

@@ -3,13 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestUser } from '../harness/index.js';
 import { customerOf, giveStamps, nextPhone, onboard } from '../harness/customers.js';
-import { ledgerSum } from '../staff/fixtures.js';
+import { cardData, lastAnswer, ledgerSum, openCard } from '../staff/fixtures.js';
 import { formatCardNumber } from '../../domain/customers/codes.js';
 
 async function atPhoneStep(h: Harness, user: TestUser): Promise<void> {
   await user.send('/start');
   await user.press(/^✅/);
   await user.press(h.app.t('en', 'onboarding-continue'));
+  await user.press(h.app.t('en', 'onboarding-privacy-agree'));
 }
 
 describe('moving a card to a new Telegram account', () => {
@@ -104,11 +105,22 @@ describe('moving a card to a new Telegram account', () => {
     expect((await customerOf(h, fresh))?._id).toEqual(card._id);
   });
 
-  it('is staff-only: a customer pressing a forged move button changes nothing', async () => {
+  it('is staff-only: a customer pressing a move button (a real one, or forged) changes nothing', async () => {
     const customer = h.user();
     await onboard(h, customer);
-    const before = await customerOf(h, customer);
-    await customer.pressData('staff-move:AAAAAAAAAAAA');
+    const before = (await customerOf(h, customer))!;
+    const screen = await openCard(h, barista, before);
+    const move = cardData(h, screen, { kind: 'move' });
+    await customer.pressData(move);
+    expect(lastAnswer(h)).toBe(h.app.t('en', 'staff-error-NotStaff'));
     expect(await customerOf(h, customer)).toEqual(before);
+    // Altered data (another screen's nonce under this signature) is refused even for staff.
+    const forged = move.replace(/^staff:(.)/, (_, first: string) => `staff:${first === 'A' ? 'B' : 'A'}`);
+    await barista.pressData(forged, screen);
+    expect(lastAnswer(h)).toBe(h.app.t('en', 'staff-error-ScreenExpired'));
+    expect(await customerOf(h, customer)).toEqual(before);
+    // The real button, pressed by staff, allows the move.
+    await barista.pressData(move, screen);
+    expect((await customerOf(h, customer))?.moveAllowedUntil).toBeInstanceOf(Date);
   });
 });

@@ -1,5 +1,6 @@
 // A customer who blocked the bot is marked unreachable (a broadcast got 403) and skipped by offers.
-// Unblocking it, or writing to it, makes them reachable again.
+// Unblocking it, or writing to it, makes them reachable again (cleared where the customer's own
+// document is read for their interaction, not by a write on every update).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_INFO, createHarness, type Harness, type TestUser } from '../harness/index.js';
 import { customerOf, onboard } from '../harness/customers.js';
@@ -42,11 +43,15 @@ describe('reachability follows what the customer does', () => {
     const customer = h.user();
     await onboard(h, customer);
     await markUnreachable(h, customer);
-    await customer.send('/help');
+    await customer.send('hello');
     expect((await customerOf(h, customer))?.unreachable).toBe(false);
 
     await markUnreachable(h, customer);
-    await customer.pressData('no-such-button');
+    await customer.send(h.app.t('en', 'menu-card'));
+    expect((await customerOf(h, customer))?.unreachable).toBe(false);
+
+    await markUnreachable(h, customer);
+    await customer.pressData('cust:no-such-button');
     expect((await customerOf(h, customer))?.unreachable).toBe(false);
   });
 
@@ -54,7 +59,7 @@ describe('reachability follows what the customer does', () => {
     const customer = h.user();
     await onboard(h, customer);
     await markUnreachable(h, customer);
-    await h.user().send('/help');
+    await h.user().send('hello');
     expect((await customerOf(h, customer))?.unreachable).toBe(true);
   });
 });
