@@ -58,4 +58,14 @@ describe('database round trips of the staff hot path', () => {
     // limits and due rewards need nothing more). Nothing is written: the screen's buttons are signed.
     expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(3);
   });
+
+  it('opening a card screen from its QR link takes at most 3 database commands, the consent check none', async () => {
+    const commands = await log.during(async () => {
+      await barista.send(`/start c_${customer.cardToken}`);
+    });
+    expect(shownBalance(barista.last!).stamps).toBe(3);
+    // As with /card: the staff member's language, the conversation state, the card by its token. A card
+    // link is no customer interaction, so the policy-consent gate (bot/features/consent.ts) reads nothing.
+    expect(commands.length, describeCommands(commands)).toBeLessThanOrEqual(3);
+  });
 });
