@@ -36,6 +36,8 @@ describe('a 429 during onboarding', () => {
     const replayed = Date.now();
     await user.press(h.app.t('en', 'onboarding-continue'));
     expect(Date.now() - replayed).toBeLessThan(RETRY_AFTER * 1000);
+    await user.press(h.app.t('en', 'onboarding-privacy-agree'));
+    expect(Date.now() - replayed).toBeLessThan(RETRY_AFTER * 1000);
     expect(user.lastText).toBe(h.app.t('en', 'onboarding-phone-ask'));
 
     await user.shareContact('+359888765432');
