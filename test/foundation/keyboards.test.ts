@@ -20,7 +20,8 @@ import { formatLocal } from '../../domain/business-time.js';
 const MAX_LABEL = 32;
 const i18n = createI18n('en');
 const ID = '0123456789abcdef01234567';
-const SCREEN = 'AbCdEfGhIjKl';
+const CODEC = new staff.CardScreenCodec('123:test-token');
+const SCREEN = CODEC.open('0123456789abcdef01234567', new Date('2026-12-24T18:30:00Z'), 30);
 
 type Markup = InlineKeyboard | Keyboard;
 type Vars = Record<string, string | number>;
@@ -45,7 +46,7 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
   const counts = (n: number) => Object.fromEntries(SEGMENTS.map((s) => [s, n])) as Record<Segment, number>;
   const maxStamps = rangeOf('maxStampsPerVisit').max;
   const cardScreens = [true, false].flatMap((redeem) =>
-    [true, false].map((finished) => staff.cardScreenKeyboard(t, SCREEN, { stamps: maxStamps, redeem, finished })),
+    [true, false].map((finished) => staff.cardScreenKeyboard(t, CODEC, SCREEN, { stamps: maxStamps, redeem, finished })),
   );
   return {
     languageKeyboard: LOCALES.map((marked) => customer.languageKeyboard(customer.customerData.language, marked)),
