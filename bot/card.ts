@@ -2,7 +2,7 @@
 // otherwise the Telegram file of the last one is sent again (keyed by a fingerprint of the card's face).
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { cardFingerprint, renderCard, type CardFace } from '../domain/cards/render.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
@@ -41,7 +41,7 @@ export function progressLine(t: Translator, locale: Locale, settings: Settings, 
 }
 
 export function cardFace(deps: CardDeps, customer: CustomerDoc, settings: Settings, balance: Balance): CardFace {
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const { t } = deps;
   return {
     link: cardLink(deps.me.username, customer.cardToken ?? ''),
@@ -61,7 +61,7 @@ export function cardFace(deps: CardDeps, customer: CustomerDoc, settings: Settin
 }
 
 function caption(deps: CardDeps, customer: CustomerDoc, face: CardFace): string {
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const lines = [deps.t(locale, 'card-caption', { number: face.cardNumber }), face.texts.progress];
   if (face.rewards > 0) lines.push(`🎁 ${face.texts.rewardsReady}`);
   return lines.join('\n');

@@ -1,5 +1,5 @@
 import type { BotError } from 'grammy';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import type { BotContext } from './context.js';
 import { localeFromTelegram, type Translator } from './i18n.js';
 

@@ -1,5 +1,5 @@
 import { I18n } from '@grammyjs/i18n';
-import { LOCALES, type Locale } from '../app/config.js';
+import { LOCALES, type Locale } from '../domain/locales.js';
 import { localesDir } from '../app/paths.js';
 import type { AppContext } from './context.js';
 

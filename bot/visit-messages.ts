@@ -1,7 +1,7 @@
 // What people read about card operations: the card screen staff see, the reasons for a refusal, the
 // customer's notice in their own language and the staff group's audit line (one per operation, with
 // an Undo button). Used by the staff features and by the reward expiry job.
-import type { Config, Locale } from '../app/config.js';
+import type { Config } from '../app/config.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Settings } from '../domain/settings.js';
@@ -106,7 +106,7 @@ export interface NoticeDeps {
 /** Tells the customer, in their language, if they can still be reached. */
 async function tellCustomer(deps: NoticeDeps, customer: CustomerDoc, key: string, vars: TranslationVars): Promise<void> {
   if (!customer.telegramId || customer.deletedAt) return;
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   await deps.notifier.send(customer.telegramId, locale, key, { reward: deps.settings.rewardName[locale], ...vars });
 }
 

@@ -4,7 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { GrammyError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import {
   BROADCAST_JOB,

@@ -5,7 +5,7 @@
 // Every answer is checked: a bad one is refused with the reason and the question stays open.
 import { randomUUID } from 'node:crypto';
 import type { Conversation } from '@grammyjs/conversations';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { Audience, Segment } from '../../domain/broadcasts/segments.js';
 import { isSegment, SEGMENTS } from '../../domain/broadcasts/segments.js';
 import { sendAtProblem, textLimit, type BroadcastTexts } from '../../domain/broadcasts/service.js';

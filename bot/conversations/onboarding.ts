@@ -6,7 +6,7 @@
 // offers (bot/features/customer-menu.ts answers it) and, with its answer, the card.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Filter, InlineKeyboard, Keyboard } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { looksLikePhone } from '../../domain/customers/phone.js';
 import { localeFromTelegram } from '../i18n.js';

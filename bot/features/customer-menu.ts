@@ -3,7 +3,7 @@
 // Also here: the offers question right after the card is issued, the "Stop offers" button under
 // every offer, and /delete, which anyone may use, with a card or without one.
 import { Composer, InputFile } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import { balanceOf } from '../../domain/ledger/balance.js';
 import { localDateKey } from '../../domain/business-time.js';
@@ -59,7 +59,7 @@ privateChat.filter(menuButton('menu-card'), async (ctx) => {
 privateChat.filter(menuButton('menu-rewards'), async (ctx) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const [settings, balance] = await Promise.all([ctx.services.settings.get(), balanceOf(ctx.services.conn, customer._id)]);
   const rewards =
     balance.rewards > 0

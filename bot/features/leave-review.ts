@@ -6,7 +6,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { createConversation } from '@grammyjs/conversations';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Locale } from '../../app/config.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { REVIEW_COMMENT, reviewComment } from '../conversations/review-comment.js';
 import { commentKeyboard, publicUrlFor, reviewData } from '../keyboards/reviews.js';
@@ -29,7 +28,7 @@ privateChat.filter(menuButton('menu-review'), async (ctx) => {
     return;
   }
   const settings = await ctx.services.settings.get();
-  const question = ratingQuestion(ctx.notifier.t, customer.locale as Locale, asked.value, settings, ctx.services.clock.now());
+  const question = ratingQuestion(ctx.notifier.t, customer.locale, asked.value, settings, ctx.services.clock.now());
   await ctx.reply(question.text, { reply_markup: question.reply_markup });
 });
 

@@ -1,7 +1,7 @@
 // The customer's keyboards and the callback data their buttons send. A customer's buttons only ever
 // act on the customer pressing them (`ctx.from`), so their data names an intent, never an authority.
 import { InlineKeyboard, Keyboard } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 
 type T = (key: string) => string;
 

@@ -1,8 +1,8 @@
 // The groups of customers an owner can write to. Each segment is a MongoDB query (or, for balances,
 // an aggregation over the ledger) read through a cursor in customer-id order, a batch at a time, so
 // a segment of any size costs the memory of one batch — and a broadcast can resume after any id.
-import { Types, type Connection, type QueryFilter } from 'mongoose';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { type Types, type Connection, type QueryFilter } from 'mongoose';
+import { LOCALES, type Locale } from '../locales.js';
 import { customerModel, type CustomerDoc } from '../customers/model.js';
 import { ledgerModel } from '../ledger/model.js';
 
@@ -77,7 +77,7 @@ async function* closeToRewardIds(conn: Connection, ctx: SegmentContext, after: T
       { $match: { stamps: { $gte: almostThereStamps(ctx.stampsPerReward) } } },
       { $sort: { _id: 1 } },
     ])
-    .cursor({ batchSize });
+    .cursor<{ _id: Types.ObjectId }>({ batchSize });
   let batch: Types.ObjectId[] = [];
   for await (const row of cursor) {
     batch.push(row._id);

@@ -3,7 +3,7 @@
 // and counts the report; how a message travels to Telegram is the sender's business (jobs/).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Types, type Connection } from 'mongoose';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../locales.js';
 import type { Clock } from '../clock.js';
 import { customerModel } from '../customers/model.js';
 import type { MarketingLog } from '../marketing.js';
@@ -122,7 +122,7 @@ export function textLimit(hasPhoto: boolean): number {
 
 export function messageFor(broadcast: Pick<BroadcastDoc, 'texts' | 'fallbackLocale' | 'photoFileId'>, locale: Locale): BroadcastMessage {
   const texts = broadcast.texts as BroadcastTexts;
-  const text = texts[locale] ?? texts[broadcast.fallbackLocale as Locale] ?? '';
+  const text = texts[locale] ?? texts[broadcast.fallbackLocale] ?? '';
   return { text, photoFileId: broadcast.photoFileId ?? null };
 }
 
@@ -180,7 +180,7 @@ export class BroadcastService {
         createdBy: draft.createdBy,
         createdAt: now,
       });
-      created = doc.toObject() as BroadcastDoc;
+      created = doc.toObject<BroadcastDoc>();
     } catch (error) {
       // Confirmed twice: the first confirmation stored it and scheduled its job.
       const existing = isDuplicateKeyError(error) ? await this.broadcasts.findOne({ draftId: draft.draftId }).lean<BroadcastDoc>() : null;
@@ -281,7 +281,7 @@ export class BroadcastService {
     const source = `broadcast:${broadcastId}`;
     const batches = recipientsOf(
       this.conn,
-      broadcast.segment as Segment,
+      broadcast.segment,
       { now: this.clock.now(), stampsPerReward: settings.stampsPerReward },
       broadcast.resumeAfter ?? null,
       options.batchSize,

@@ -6,7 +6,7 @@
 // the very number on the card. A claim under a unique key makes the move happen once per allowed
 // window, so two shared contacts (a double tap, a retried update) move it once, announced once.
 import type { Connection, Types } from 'mongoose';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../locales.js';
 import type { Clock } from '../clock.js';
 import type { OnceKeys } from '../once.js';
 import type { PreferencesService } from '../preferences.js';

@@ -76,7 +76,7 @@ export async function appendEntry<E extends { code: string }>(
         seq: history.lastSeq + 1,
         at,
       });
-      const entry = created.toObject() as LedgerEntry;
+      const entry = created.toObject<LedgerEntry>();
       return ok({ entry, before: history, after: new LedgerHistory([...history.entries, entry]), duplicate: false });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;

@@ -2,7 +2,7 @@
 // Pressing a button looks the action up, so the data in a button never carries authority: who may
 // press is decided at the press, and what the press can do is what was stored when the card was opened.
 import { randomBytes } from 'node:crypto';
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, type Connection, type InferSchemaType } from 'mongoose';
 import type { Clock } from '../clock.js';
 import { modelOn } from '../database.js';
 

@@ -44,8 +44,8 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('the embedded database of `npm
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     await waitFor(() => output.includes('jobs started') || child.exitCode !== null, 90_000, 'the bot to start');
     expect(child.exitCode, output).toBeNull();
     return { child, output: () => output };

@@ -40,7 +40,7 @@ class RestartableServer {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     this.child = child;
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     for await (const line of lines) if (line.startsWith('READY')) break;
   }
 

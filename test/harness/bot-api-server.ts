@@ -132,7 +132,7 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
     apiRoot: `http://127.0.0.1:${address.port}`,
     server,
     push(update) {
-      const full = { update_id: nextUpdateId++, ...update } as Update;
+      const full = { update_id: nextUpdateId++, ...update };
       queue.push(full);
       wake();
       return full.update_id;
