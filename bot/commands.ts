@@ -2,7 +2,7 @@
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
 import { LOCALES, type Locale } from '../domain/locales.js';
-import type { Translator } from './i18n.js';
+import type { Translator } from './translator.js';
 
 const CUSTOMER_COMMANDS = ['start', 'help', 'cancel', 'delete'] as const;
 const OWNER_COMMANDS = ['settings', 'broadcast', 'broadcasts', 'stats', 'export'] as const;

@@ -9,6 +9,7 @@ import { conversationRetry } from './conversation-retry.js';
 import { createErrorBoundary } from './error-boundary.js';
 import { features } from './features/index.js';
 import { translator, type createI18n } from './i18n.js';
+import { StaffDirectory } from './staff.js';
 import { CONVERSATIONS, SESSIONS, mongoStorage } from './storage.js';
 
 export interface CreateBotOptions {
@@ -41,11 +42,16 @@ export function createBot(
   bot.api.config.use(autoRetry(retry));
 
   const { services, logger, i18n } = deps;
+  const staff = new StaffDirectory(bot.api, services.team, services.clock);
   const provide = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
     ctx.config = config;
     ctx.services = services;
-    ctx.logger = logger;
     ctx.notifier = deps.notifier;
+    ctx.staff = staff;
+    // One request can be followed through the logs by its update_id; no personal data goes here. Owners
+    // from OWNER_IDS are known at once; isOwner and staffRole add the role when they find it.
+    const owner = ctx.from !== undefined && config.OWNER_IDS.includes(ctx.from.id);
+    ctx.logger = logger.child({ update_id: ctx.update.update_id, ...(owner ? { role: 'owner' } : {}) });
     await next();
   };
 

@@ -2,7 +2,7 @@
 import { GrammyError, type Api } from 'grammy';
 import type { Locale } from '../domain/locales.js';
 import type { Logger } from '../app/logger.js';
-import type { TranslationVars, Translator } from './i18n.js';
+import type { TranslationVars, Translator } from './translator.js';
 
 export type SendOutcome = 'sent' | 'blocked' | 'failed';
 type MessageOptions = Parameters<Api['sendMessage']>[2];

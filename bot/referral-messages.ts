@@ -6,7 +6,7 @@ import type { Balance } from '../domain/ledger/balance.js';
 import type { ReferralNotice } from '../domain/referrals/service.js';
 import type { Settings } from '../domain/settings.js';
 import type { TeamService } from '../domain/team.js';
-import type { TranslationVars } from './i18n.js';
+import type { TranslationVars } from './translator.js';
 import type { Notifier } from './notifier.js';
 import { balanceAfterBonus, cardLabel, customerLabel } from './review-messages.js';
 

@@ -10,7 +10,7 @@ import { COMMENT_MAX_CHARS, type Published, type Rated, type ReviewRequest } fro
 import type { Services } from '../domain/services.js';
 import type { Settings } from '../domain/settings.js';
 import { progressLine } from './card.js';
-import type { Translator } from './i18n.js';
+import type { Translator } from './translator.js';
 import { ownerReplyKeyboard, ratingKeyboard } from './keyboards/reviews.js';
 import type { Notifier, SendOutcome } from './notifier.js';
 import { formatMoment, maskedPhone } from './visit-messages.js';

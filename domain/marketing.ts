@@ -52,10 +52,4 @@ export class MarketingLog {
   async release(slot: string): Promise<void> {
     await this.model.deleteOne({ _id: slot });
   }
-
-  /** Promotional messages the customer has had in the week of `now`. */
-  async usedThisWeek(customerId: Types.ObjectId, now: Date, timeZone: string): Promise<number> {
-    const week = localDateKey(startOfLocalWeek(now, timeZone), timeZone);
-    return this.model.countDocuments({ _id: { $regex: `^${String(customerId)}:${week}:` } });
-  }
 }

@@ -15,7 +15,7 @@ import {
 } from '../domain/broadcasts/service.js';
 import type { BroadcastDoc } from '../domain/broadcasts/model.js';
 import type { Recipient } from '../domain/broadcasts/segments.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import { RateLimiter } from './rate-limiter.js';
 import { LeaseLost, type JobMeta, type JobScheduler } from './scheduler.js';
 

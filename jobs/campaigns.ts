@@ -4,7 +4,7 @@
 import type { Locale } from '../domain/locales.js';
 import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import type { CustomerCampaign, SweepCounts } from '../domain/campaigns/service.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import { alertTexts } from './trust.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { JobScheduler } from './scheduler.js';

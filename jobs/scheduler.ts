@@ -153,7 +153,7 @@ export class JobScheduler {
 
   define<D>(name: string, handler: JobHandler<D>, options: DefineOptions = {}): void {
     const definition: Definition = {
-      handler: handler as JobHandler<never>,
+      handler: handler,
       leaseMs: options.leaseMs ?? this.leaseMs,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
     };
@@ -292,10 +292,6 @@ export class JobScheduler {
     if (uniqueKey) job.unique(uniqueKey, { insertOnly: true });
     const saved = await job.save();
     return String(saved.attrs._id);
-  }
-
-  async now<D extends object>(name: string, data: D): Promise<string> {
-    return this.schedule(name, this.clock.now(), data);
   }
 
   /** Repeats a job on an interval (e.g. "15 minutes"); one definition per name across all workers. */

@@ -22,11 +22,11 @@ import {
   whenKeyboard,
 } from '../keyboards/owner.js';
 import { kebab } from '../settings-menu.js';
+import type { Translate } from '../translator.js';
 
 export const BROADCAST = 'broadcast';
 
 type BroadcastConversation = Conversation<BotContext, ConversationContext>;
-type T = ConversationContext['t'];
 /** Why an answer was refused, already in the owner's language. */
 type Answer<V> = Result<V, { code: 'Refused'; reason: string }>;
 
@@ -102,7 +102,7 @@ function readText(c: ConversationContext, limit: number): Answer<string> {
   return ok(text);
 }
 
-function languageName(t: T, locale: Locale): string {
+function languageName(t: Translate, locale: Locale): string {
   return t(`broadcast-language-${locale}`);
 }
 

@@ -10,7 +10,7 @@ import type { BotContext, ConversationContext } from '../context.js';
 import { REVIEW_COMMENT, reviewComment } from '../conversations/review-comment.js';
 import { commentKeyboard, publicUrlFor, reviewData } from '../keyboards/reviews.js';
 import { publishReview, ratingQuestion, ratingThanks, stars } from '../review-messages.js';
-import { menuButton } from './customer-menu.js';
+import { menuButton } from '../filters.js';
 
 export const leaveReviewFeature = new Composer<BotContext>();
 

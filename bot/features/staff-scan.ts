@@ -3,16 +3,16 @@
 // pending action (domain/visits/pending-actions.ts) whose buttons staff-visits.ts handles.
 // Anyone else learns nothing about a card: a customer opening their own link sees their own card.
 import { Composer, InlineKeyboard } from 'grammy';
-import type { Types } from 'mongoose';
 import { canonicalCardNumber, looksLikeCardNumber } from '../../domain/cards/card-number.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import type { BotContext } from '../context.js';
 import { formatCardNumber } from '../../domain/customers/codes.js';
 import { SEARCH_LIMIT } from '../../domain/customers/service.js';
-import { cardScreenKeyboard, staffData } from '../keyboards/staff.js';
+import { staffData } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
-import { announceExpiry, cardButtons, cardScreenText, maskedPhone, refusalText, type Moment } from '../visit-messages.js';
-import { showCard } from './customer-menu.js';
+import { maskedPhone, refusalText } from '../visit-messages.js';
+import { showCard } from '../card.js';
+import { expireAndAnnounce, momentOf, renderCardScreen } from '../card-screen.js';
 
 export const staffScanFeature = new Composer<BotContext>();
 
@@ -21,30 +21,6 @@ const CARD_LINK = /^c_(.*)$/s;
 /** Where card screens may appear: a private chat with the bot, or the staff group. */
 async function inStaffPlace(ctx: BotContext): Promise<boolean> {
   return ctx.chat?.type === 'private' || (ctx.chat !== undefined && ctx.chat.id === (await ctx.services.team.staffChatId()));
-}
-
-export async function momentOf(ctx: BotContext): Promise<Moment> {
-  const [locale, settings] = await Promise.all([ctx.i18n.getLocale(), ctx.services.settings.get()]);
-  return { locale, timeZone: settings.timeZone, now: ctx.services.clock.now() };
-}
-
-/** The card screen's text and buttons for a card screen (`screenId`) as the ledger stands now. */
-export async function renderCardScreen(ctx: BotContext, customerId: Types.ObjectId, screenId: string, headline?: string) {
-  const view = await ctx.services.visits.cardOf(customerId);
-  if (!view.ok) return undefined;
-  const done = await ctx.services.visits.operationsOf(screenId);
-  return {
-    text: cardScreenText(ctx.t.bind(ctx), view.value, await momentOf(ctx), headline),
-    reply_markup: cardScreenKeyboard(ctx.t.bind(ctx), screenId, cardButtons(view.value, done)),
-  };
-}
-
-/** A reward past its expiry date is taken off (and the customer told) before anyone can hand it out. */
-export async function expireAndAnnounce(ctx: BotContext, customerId: Types.ObjectId): Promise<void> {
-  const expired = await ctx.services.visits.expireRewards({ customerId });
-  if (expired.length === 0) return;
-  const settings = await ctx.services.settings.get();
-  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings }, expiry);
 }
 
 async function cardNotFound(ctx: BotContext): Promise<void> {
@@ -104,7 +80,7 @@ staffScanFeature.command('card', async (ctx) => {
 // A customer with neither the card nor the old account at hand (a new phone): staff find the card by
 // the phone's last digits, and the first name when several match, and pick it from a list.
 staffScanFeature.command('find', async (ctx) => {
-  if (!inStaffPlace(ctx)) return;
+  if (!(await inStaffPlace(ctx))) return;
   if (!(await staffRole(ctx))) {
     await ctx.reply(refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)));
     return;

@@ -16,7 +16,7 @@ import {
   refusalText,
   type NoticeDeps,
 } from '../visit-messages.js';
-import { expireAndAnnounce, momentOf, renderCardScreen } from './staff-scan.js';
+import { expireAndAnnounce, momentOf, renderCardScreen } from '../card-screen.js';
 
 export const staffVisitsFeature = new Composer<BotContext>();
 

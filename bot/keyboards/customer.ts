@@ -2,8 +2,7 @@
 // act on the customer pressing them (`ctx.from`), so their data names an intent, never an authority.
 import { InlineKeyboard, Keyboard } from 'grammy';
 import { LOCALES, type Locale } from '../../domain/locales.js';
-
-type T = (key: string) => string;
+import type { Translate } from '../translator.js';
 
 /** Each language in its own name: the same in every locale. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', bg: 'Български' };
@@ -41,16 +40,16 @@ export function languageKeyboard(data: (locale: Locale) => string, marked: Local
   return keyboard;
 }
 
-export function continueKeyboard(t: T): InlineKeyboard {
+export function continueKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('onboarding-continue'), customerData.onboardingContinue);
 }
 
 /** The request_contact button: Telegram sends the user's own number, which the bot then verifies. */
-export function contactKeyboard(t: T): Keyboard {
+export function contactKeyboard(t: Translate): Keyboard {
   return new Keyboard().requestContact(t('onboarding-phone-button')).resized().oneTime();
 }
 
-export function consentKeyboard(t: T): InlineKeyboard {
+export function consentKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('onboarding-consent-yes'), customerData.onboardingConsent(true))
     .text(t('onboarding-consent-no'), customerData.onboardingConsent(false));
@@ -83,7 +82,7 @@ export const MENU_KEYS = [
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
-export function mainMenu(t: T): Keyboard {
+export function mainMenu(t: Translate): Keyboard {
   return new Keyboard()
     .text(t('menu-card'))
     .text(t('menu-rewards'))
@@ -100,13 +99,13 @@ export function mainMenu(t: T): Keyboard {
     .persistent();
 }
 
-export function promotionsKeyboard(t: T, on: boolean): InlineKeyboard {
+export function promotionsKeyboard(t: Translate, on: boolean): InlineKeyboard {
   return on
     ? new InlineKeyboard().text(t('notifications-turn-off'), customerData.promotions(false))
     : new InlineKeyboard().text(t('notifications-turn-on'), customerData.promotions(true));
 }
 
-export function deleteKeyboard(t: T, askedAt: Date): InlineKeyboard {
+export function deleteKeyboard(t: Translate, askedAt: Date): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('delete-yes'), customerData.deleteConfirm(askedAt))
     .row()

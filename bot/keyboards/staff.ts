@@ -2,8 +2,7 @@
 // (the card screen's pending action, the ledger entry to undo) and an intent; who may press is decided
 // at the press, never by the data.
 import { InlineKeyboard } from 'grammy';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../translator.js';
 
 export type CardAction = { kind: 'stamp'; stamps: number } | { kind: 'redeem' } | { kind: 'close' };
 
@@ -35,7 +34,7 @@ export interface CardButtons {
   finished: boolean;
 }
 
-export function cardScreenKeyboard(t: T, screenId: string, buttons: CardButtons): InlineKeyboard {
+export function cardScreenKeyboard(t: Translate, screenId: string, buttons: CardButtons): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (let stamps = 1; stamps <= buttons.stamps; stamps++) {
     keyboard.text(t('staff-button-stamp', { count: stamps }), staffData.card(screenId, { kind: 'stamp', stamps }));
@@ -47,6 +46,6 @@ export function cardScreenKeyboard(t: T, screenId: string, buttons: CardButtons)
   return keyboard;
 }
 
-export function undoKeyboard(t: T, entryId: string): InlineKeyboard {
+export function undoKeyboard(t: Translate, entryId: string): InlineKeyboard {
   return new InlineKeyboard().text(t('staff-button-undo'), staffData.undo(entryId));
 }

@@ -99,7 +99,7 @@ export class CardMoves {
     if (!customer) throw new Error('the moved card is gone');
     return ok({
       customer,
-      previous: { telegramId: card.telegramId ?? null, locale: card.locale as Locale, allowedBy: card.moveAllowedBy ?? null },
+      previous: { telegramId: card.telegramId ?? null, locale: card.locale, allowedBy: card.moveAllowedBy ?? null },
     });
   }
 }
