@@ -8,14 +8,7 @@ import { connectTestDatabase } from '../db.js';
 import { startLocalBotApi, type LocalBotApi } from '../harness/bot-api-server.js';
 import { FakeTelegram } from '../harness/telegram.js';
 import { NO_ENV_FILE } from '../harness/process.js';
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { waitFor } from '../harness/wait.js';
 
 describe('the bot process', () => {
   const telegram = new FakeTelegram();
