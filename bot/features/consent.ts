@@ -4,7 +4,7 @@
 // "Delete my data"), /help and /cancel stay open to them. Staff actions (card links, staff buttons)
 // are not a customer's interaction and are never held up here, so the stamp path pays nothing.
 import { Composer } from 'grammy';
-import { LOCALES } from '../../app/config.js';
+import { LOCALES } from '../../domain/locales.js';
 import { needsPolicyConsent } from '../../domain/customers/consents.js';
 import type { BotContext } from '../context.js';
 import { customerData, mainMenu, privacyKeyboard } from '../keyboards/customer.js';

@@ -3,11 +3,10 @@
 // Also here: the offers question right after the card is issued, the "Stop offers" button under
 // every offer, and /delete, which anyone may use, with a card or without one.
 import { Composer, InputFile } from 'grammy';
-import { LOCALES, type Locale } from '../../domain/locales.js';
+import type { Locale } from '../../domain/locales.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
-import { balanceOf } from '../../domain/ledger/balance.js';
 import { localDateKey } from '../../domain/business-time.js';
-import { inviteLink, progressLine, sendCard, showCard } from '../card.js';
+import { inviteLink, progressLine, showCard } from '../card.js';
 import type { BotContext } from '../context.js';
 import { menuButton } from '../filters.js';
 import { myDataDocument } from '../my-data.js';
@@ -136,7 +135,7 @@ privateChat.filter(menuButton('menu-my-data'), async (ctx) => {
   if (!copy) return;
   const now = ctx.services.clock.now();
   const name = `my-data-${localDateKey(now, timeZone)}.txt`;
-  const document = myDataDocument(ctx.notifier.t, customer.locale as Locale, copy, timeZone, now);
+  const document = myDataDocument(ctx.notifier.t, customer.locale, copy, timeZone, now);
   await ctx.replyWithDocument(new InputFile(Buffer.from(`\uFEFF${document}`, 'utf8'), name), { caption: ctx.t('my-data-caption') });
   await ctx.services.audit.record({ actorId: ctx.from.id, actorRole: 'customer', action: 'data-copy', what: [name], customerId: customer._id });
 });

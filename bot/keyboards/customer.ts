@@ -56,7 +56,7 @@ export function consentKeyboard(t: Translate): InlineKeyboard {
 }
 
 /** Agree · the policy (the owner's link, or the bot's own text) · no, thanks (during onboarding). */
-export function privacyKeyboard(t: T, policyUrl: string | null, version: number, decline = true): InlineKeyboard {
+export function privacyKeyboard(t: Translate, policyUrl: string | null, version: number, decline = true): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t('onboarding-privacy-agree'), customerData.privacyAgree(version)).row();
   if (policyUrl) keyboard.url(t('onboarding-privacy-read'), policyUrl);
   else keyboard.text(t('onboarding-privacy-read'), customerData.policy);
@@ -65,7 +65,7 @@ export function privacyKeyboard(t: T, policyUrl: string | null, version: number,
 }
 
 /** The one-tap way out of offers, under every marketing message. */
-export function stopOffersKeyboard(t: T): InlineKeyboard {
+export function stopOffersKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('offers-stop-button'), customerData.stopOffers);
 }
 

@@ -44,10 +44,10 @@ export function publicUrlFor(publicReviewUrl: string | null): string | null {
 }
 
 /** Under a low rating in an owner's chat: one tap to answer the customer. */
-export function ownerReplyKeyboard(t: T, reviewId: string): InlineKeyboard {
+export function ownerReplyKeyboard(t: Translate, reviewId: string): InlineKeyboard {
   return new InlineKeyboard().text(t('review-owner-reply-button'), reviewData.reply(reviewId));
 }
 
-export function replyStopKeyboard(t: T): InlineKeyboard {
+export function replyStopKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('review-owner-reply-stop'), reviewData.replyStop);
 }

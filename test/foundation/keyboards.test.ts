@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InlineKeyboard, Keyboard } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import { createI18n } from '../../bot/i18n.js';
 import * as customer from '../../bot/keyboards/customer.js';
 import * as owner from '../../bot/keyboards/owner.js';
@@ -23,7 +23,7 @@ const ID = '0123456789abcdef01234567';
 const SCREEN = 'AbCdEfGhIjKl';
 
 type Markup = InlineKeyboard | Keyboard;
-type Vars = Record<string, string | number>;
+type Vars = Record<string, string | number | Date>;
 
 /** The longest reward names an owner is likely to type, so a label that shows one is tried with it. */
 const REWARD: Record<Locale, string> = {
