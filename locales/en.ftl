@@ -623,7 +623,7 @@ review-bonus-later = The review bonus is given once every { $days ->
     [one] day
    *[other] { $days } days
 }; the next one is possible from { $date }. This time — just a big thank you!
-review-public-invite = We are glad you liked it! If you have a minute, a public review would help us a lot.
+review-public-invite = If you wish, you can also share your experience publicly, whatever it was. It is entirely up to you.
 review-button-public = 🌍 Write a public review
 review-ask-comment = ✍️ Would you like to add a few words? Just type them here (up to { $max ->
     [one] { $max } character
