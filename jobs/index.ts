@@ -8,6 +8,7 @@ import { defineReviewJobs } from './reviews.js';
 import { defineReferralJobs } from './referrals.js';
 import { defineSweepJobs } from './sweeps.js';
 import { defineTrustJobs } from './trust.js';
+import { reportGivenUpJobs } from './given-up.js';
 
 export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineRewardJobs(scheduler, deps);
@@ -17,4 +18,5 @@ export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineReferralJobs(scheduler, deps);
   defineSweepJobs(scheduler, deps);
   defineTrustJobs(scheduler, deps);
+  reportGivenUpJobs(scheduler, deps);
 }
