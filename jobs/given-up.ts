@@ -1,12 +1,12 @@
 // A one-off job given up after its last attempt reaches the people who can act on it: every owner is
 // told privately, in their own language, what did not happen and what they can do about it (the log
 // has the details). The scheduler calls this once per given-up job, on the worker that gave it up.
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { BROADCAST_JOB } from '../domain/broadcasts/service.js';
 import { REFERRAL_SETTLE_JOB } from '../domain/referrals/service.js';
 import { REVIEW_PUBLISH_JOB, REVIEW_REQUEST_JOB } from '../domain/reviews/service.js';
 import { REWARD_EXPIRY_JOB } from '../domain/visits/service.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import type { GivenUpJob, JobScheduler } from './scheduler.js';
 
 /** One message per job kind; any other kind gets the general one. */

@@ -9,7 +9,7 @@ import { customerModel } from '../customers/model.js';
 import type { MarketingLog, Reservation } from '../marketing.js';
 import type { JobQueue } from '../ports.js';
 import { err, isDuplicateKeyError, ok, type Result } from '../result.js';
-import type { Settings, SettingsService } from '../settings.js';
+import type { SettingsService } from '../settings.js';
 import { broadcastModel, deliveryKey, deliveryModel, outcomeModel, type BroadcastDoc, type DeliveryOutcomeStatus } from './model.js';
 import { audienceOf, recipientsOf, type Audience, type Recipient, type Segment } from './segments.js';
 
@@ -132,7 +132,7 @@ class OutcomeBook {
   private pending: OutcomeRow[] = [];
   private timer: NodeJS.Timeout | undefined;
   private written: Promise<void> = Promise.resolve();
-  private problem: unknown;
+  private problem: Error | undefined;
 
   constructor(private readonly write: (rows: OutcomeRow[]) => Promise<unknown>) {}
 
@@ -153,7 +153,7 @@ class OutcomeBook {
       this.written = this.written
         .then(() => persistMany(() => this.write(rows)))
         .catch((error: unknown) => {
-          this.problem ??= error;
+          this.problem ??= error instanceof Error ? error : new Error(String(error));
         });
     }
     return this.written;
