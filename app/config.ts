@@ -1,8 +1,6 @@
 // The environment, read once and validated: a bad value stops the program with one line per problem.
 import { z } from 'zod';
-
-export const LOCALES = ['en', 'ru', 'bg'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from '../domain/locales.js';
 
 /** Unset and empty are the same: "not configured". */
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -248,11 +248,11 @@ function spawnFerretDB(binary: string, listen: string, stateDir: string, throwAw
       READY_TIMEOUT_MS,
     );
 
-    createInterface({ input: child.stderr! }).on('line', (line) => {
+    createInterface({ input: child.stderr }).on('line', (line) => {
       stderrTail.push(line);
       if (stderrTail.length > 20) stderrTail.shift();
     });
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       if (line.startsWith('READY ')) settle();
     });
     child.once('error', (err) => settle(new Error(`cannot run ${binary}: ${err.message}`)));

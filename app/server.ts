@@ -2,7 +2,7 @@
 // that is not JSON gets 400) and a health endpoint for the load balancer.
 import { createServer, type Server } from 'node:http';
 import { webhookCallback } from 'grammy';
-import type { Connection } from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import type { AppBot } from '../bot/index.js';
 import type { Logger } from './logger.js';
 
@@ -42,7 +42,7 @@ export function createHttpServer({ bot, conn, webhookSecret, webhookPaths = [WEB
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && (path === '/health' || path === '/healthz')) {
-      const dbUp = conn.readyState === 1;
+      const dbUp = conn.readyState === mongoose.ConnectionStates.connected;
       res.writeHead(dbUp ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: dbUp ? 'ok' : 'degraded', database: dbUp ? 'up' : 'down' }));
       return;

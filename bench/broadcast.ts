@@ -12,6 +12,7 @@
 // BROADCAST_RATE, default: the app's default), BENCH_LATENCY_MS (the endpoint's answer time, default 40).
 import '../app/load-env.js';
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
       `time:                         ${sendingSeconds.toFixed(1)} s sending, ${wallSeconds.toFixed(1)} s in the job`,
       `memory before the broadcast:  rss ${mb(before.rss)}, heap ${mb(before.heapUsed)}`,
       `peak memory while sending:    rss ${mb(peakRss)}, heap ${mb(peakHeap)}`,
+      `machine load (1/5/15 min):    ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
     ];
     process.stdout.write(`\n${lines.join('\n')}\n`);
   } finally {

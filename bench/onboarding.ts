@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   const deliver = async (update: Omit<Update, 'update_id'>) => {
     const t0 = performance.now();
-    await app.bot.handleUpdate({ update_id: updateId++, ...update } as Update);
+    await app.bot.handleUpdate({ update_id: updateId++, ...update });
     steps.push(performance.now() - t0);
   };
 
@@ -69,12 +69,12 @@ async function main(): Promise<void> {
           data: button.callback_data,
           message: { message_id: sent.messageId, date: 0, chat, from: BOT_INFO, text: sent.text ?? '' },
         },
-      } as never);
+      });
     };
-    await deliver(message({ text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] }) as never);
+    await deliver(message({ text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] }));
     await press(/English$/);
     await press(t('onboarding-continue'));
-    await deliver(message({ contact: { phone_number: `+35988${String(1_000_000 + index).slice(-7)}`, first_name: from.first_name, user_id: from.id } }) as never);
+    await deliver(message({ contact: { phone_number: `+35988${String(1_000_000 + index).slice(-7)}`, first_name: from.first_name, user_id: from.id } }));
     await press(t('onboarding-consent-yes'));
   };
 

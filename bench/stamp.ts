@@ -54,7 +54,7 @@ function press(userId: number, chatId: number, data: string, messageId: number):
       data,
       message: { message_id: messageId, date: 0, chat: { id: chatId, type: 'private', first_name: 'S' }, text: 'card' },
     },
-  } as Update;
+  };
 }
 
 function command(userId: number, text: string): Update {
@@ -68,7 +68,7 @@ function command(userId: number, text: string): Update {
       text,
       entities: [{ type: 'bot_command', offset: 0, length: text.indexOf(' ') > 0 ? text.indexOf(' ') : text.length }],
     },
-  } as Update;
+  };
 }
 
 /** Fires `work(i)` for every staff member at once, round after round; returns each call's latency. */

@@ -2,14 +2,16 @@
 // otherwise the Telegram file of the last one is sent again (keyed by a fingerprint of the card's face).
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { cardFingerprint, renderCard, type CardFace } from '../domain/cards/render.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
-import { balanceOf, type Balance } from '../domain/ledger/balance.js';
+import type { Balance } from '../domain/ledger/balance.js';
 import type { Settings } from '../domain/settings.js';
 import type { Services } from '../domain/services.js';
-import type { Translator } from './i18n.js';
+import type { BotContext } from './context.js';
+import { mainMenu } from './keyboards/customer.js';
+import type { Translator } from './translator.js';
 
 export interface CardDeps {
   api: Api;
@@ -41,7 +43,7 @@ export function progressLine(t: Translator, locale: Locale, settings: Settings, 
 }
 
 export function cardFace(deps: CardDeps, customer: CustomerDoc, settings: Settings, balance: Balance): CardFace {
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const { t } = deps;
   return {
     link: cardLink(deps.me.username, customer.cardToken ?? ''),
@@ -61,7 +63,7 @@ export function cardFace(deps: CardDeps, customer: CustomerDoc, settings: Settin
 }
 
 function caption(deps: CardDeps, customer: CustomerDoc, face: CardFace): string {
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const lines = [deps.t(locale, 'card-caption', { number: face.cardNumber }), face.texts.progress];
   if (face.rewards > 0) lines.push(`🎁 ${face.texts.rewardsReady}`);
   return lines.join('\n');
@@ -71,10 +73,17 @@ function isStaleFile(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 400;
 }
 
+/** The customer's card in answer to their update, with the main menu under it. */
+export async function showCard(ctx: BotContext, customer: CustomerDoc): Promise<void> {
+  await sendCard({ api: ctx.api, t: ctx.notifier.t, services: ctx.services, me: ctx.me }, customer, {
+    reply_markup: mainMenu(ctx.t),
+  });
+}
+
 /** Sends the card to the customer's chat; draws the picture only if the card changed since the last one. */
 export async function sendCard(deps: CardDeps, customer: CustomerDoc, options: PhotoOptions = {}): Promise<Message.PhotoMessage> {
   if (!customer.telegramId || !customer.cardToken) throw new Error('this customer has no card');
-  const [settings, balance] = await Promise.all([deps.services.settings.get(), balanceOf(deps.services.conn, customer._id)]);
+  const [settings, balance] = await Promise.all([deps.services.settings.get(), deps.services.visits.balanceOf(customer._id)]);
   const face = cardFace(deps, customer, settings, balance);
   const fingerprint = cardFingerprint(face);
   const other = { caption: caption(deps, customer, face), ...options };

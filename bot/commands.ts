@@ -1,8 +1,8 @@
 // The command menu Telegram shows, in each user's language; owners get their own commands too.
 import type { Api } from 'grammy';
 import type { BotCommand } from 'grammy/types';
-import { LOCALES, type Locale } from '../app/config.js';
-import type { Translator } from './i18n.js';
+import { LOCALES, type Locale } from '../domain/locales.js';
+import type { Translator } from './translator.js';
 
 const CUSTOMER_COMMANDS = ['start', 'help', 'cancel', 'delete'] as const;
 const OWNER_COMMANDS = ['settings', 'broadcast', 'broadcasts', 'stats', 'export'] as const;

@@ -5,6 +5,7 @@ import type { Config } from '../app/config.js';
 import type { Logger } from '../app/logger.js';
 import type { Services } from '../domain/services.js';
 import type { Notifier } from './notifier.js';
+import type { StaffDirectory } from './staff.js';
 
 export interface AppDeps {
   services: Services;
@@ -16,8 +17,11 @@ export interface AppDeps {
 export interface AppFlavor {
   config: Config;
   services: Services;
+  /** A child of the app's logger for this update: its lines carry update_id (and the role once known). */
   logger: Logger;
   notifier: Notifier;
+  /** Who is staff right now; one per app, so one cache each. */
+  staff: StaffDirectory;
 }
 
 export type AppContext = Context & AppFlavor;

@@ -1,7 +1,8 @@
 import type { BotError } from 'grammy';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import type { BotContext } from './context.js';
-import { localeFromTelegram, type Translator } from './i18n.js';
+import { localeFromTelegram } from './i18n.js';
+import type { Translator } from './translator.js';
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
@@ -18,7 +19,7 @@ export function createErrorBoundary(t: Translator, defaultLocale: Locale) {
     const { ctx } = error;
     const unavailable = isDatabaseUnavailable(error.error) || isDatabaseUnavailable((error.error as { cause?: unknown })?.cause);
     ctx.logger.error(
-      { err: error.error, updateId: ctx.update.update_id, userId: ctx.from?.id, chatId: ctx.chat?.id },
+      { err: error.error, userId: ctx.from?.id, chatId: ctx.chat?.id },
       unavailable ? 'database unavailable while handling update' : 'unhandled error while handling update',
     );
     const key = unavailable ? 'error-try-again' : 'error-unexpected';

@@ -1,16 +1,20 @@
-import type { AppContext } from './context.js';
-import { staffRole } from './staff.js';
+import { LOCALES } from '../domain/locales.js';
+import type { AppContext, BotContext } from './context.js';
+import type { MenuKey } from './keyboards/customer.js';
+import { withRole } from './staff.js';
 
 /** Owners come from OWNER_IDS or were set up in Telegram (/claim): domain/team.ts knows. */
 export async function isOwner(ctx: AppContext): Promise<boolean> {
-  return ctx.from !== undefined && (await ctx.services.team.isOwner(ctx.from.id));
+  const owner = ctx.from !== undefined && (await ctx.services.team.isOwner(ctx.from.id));
+  if (owner) withRole(ctx, 'owner');
+  return owner;
 }
 
-export function isPrivate(ctx: AppContext): boolean {
-  return ctx.chat?.type === 'private';
-}
 
-/** Owners and members of the staff group, asked at the moment of the action (see bot/staff.ts). */
-export async function isStaff(ctx: AppContext): Promise<boolean> {
-  return (await staffRole(ctx)) !== undefined;
+/** Matches a menu button in any language: a keyboard sent before a language change still works. */
+export function menuButton(key: MenuKey) {
+  return (ctx: BotContext): boolean => {
+    const text = ctx.message?.text;
+    return text !== undefined && LOCALES.some((locale) => ctx.notifier.t(locale, key) === text);
+  };
 }

@@ -1,7 +1,8 @@
 import { I18n } from '@grammyjs/i18n';
-import { LOCALES, type Locale } from '../app/config.js';
+import { LOCALES, type Locale } from '../domain/locales.js';
 import { localesDir } from '../app/paths.js';
 import type { AppContext } from './context.js';
+import type { Translator } from './translator.js';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -50,9 +51,6 @@ export function createI18n(defaultLocale: Locale): I18n<AppContext> {
   i18n.loadLocalesDirSync(localesDir);
   return i18n;
 }
-
-export type TranslationVars = Record<string, string | number | Date>;
-export type Translator = (locale: Locale, key: string, vars?: TranslationVars) => string;
 
 export function translator(i18n: I18n<AppContext>): Translator {
   return (locale, key, vars) => i18n.t(locale, key, vars);

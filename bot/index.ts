@@ -11,6 +11,7 @@ import { createErrorBoundary } from './error-boundary.js';
 import { features } from './features/index.js';
 import { staffVisitsFeature } from './features/staff-visits.js';
 import { forgetNegotiatedLocale, translator, type createI18n } from './i18n.js';
+import { StaffDirectory } from './staff.js';
 import { CONVERSATIONS, mongoStorage } from './storage.js';
 
 export interface CreateBotOptions {
@@ -63,18 +64,23 @@ export function createBot(
   bot.api.config.use(autoRetry(retry));
 
   const { services, logger, i18n } = deps;
+  const staff = new StaffDirectory(bot.api, services.team, services.clock);
   const provide = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
     ctx.config = config;
     ctx.services = services;
-    ctx.logger = logger;
     ctx.notifier = deps.notifier;
+    ctx.staff = staff;
+    // One request can be followed through the logs by its update_id; no personal data goes here. Owners
+    // from OWNER_IDS are known at once; isOwner and staffRole add the role when they find it.
+    const owner = ctx.from !== undefined && config.OWNER_IDS.includes(ctx.from.id);
+    ctx.logger = logger.child({ update_id: ctx.update.update_id, ...(owner ? { role: 'owner' } : {}) });
     await next();
   };
 
   // The locale is negotiated once per update (one read of the preference); a handler that has just
   // changed it asks again with renegotiateLocale().
   const renegotiateAfterChange = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
-    const renegotiate = ctx.i18n.renegotiateLocale;
+    const renegotiate = ctx.i18n.renegotiateLocale.bind(ctx.i18n);
     ctx.i18n.renegotiateLocale = async () => {
       forgetNegotiatedLocale(ctx);
       await renegotiate();

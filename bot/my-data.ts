@@ -1,10 +1,10 @@
 // "My data" as a document the customer can keep: everything stored about them, in their language.
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { formatLocal } from '../domain/business-time.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { DataCopy } from '../domain/customers/data-copy.js';
 import { LANGUAGE_NAMES } from './keyboards/customer.js';
-import type { Translator } from './i18n.js';
+import type { Translator } from './translator.js';
 import { stars } from './review-messages.js';
 
 export function myDataDocument(t: Translator, locale: Locale, copy: DataCopy, timeZone: string, now: Date): string {
@@ -21,7 +21,7 @@ export function myDataDocument(t: Translator, locale: Locale, copy: DataCopy, ti
     ['username', customer.username ? `@${customer.username}` : tr('my-data-none')],
     ['phone', text(customer.phone)],
     ['telegram-id', String(customer.telegramId ?? '')],
-    ['language', LANGUAGE_NAMES[customer.locale as Locale] ?? customer.locale],
+    ['language', LANGUAGE_NAMES[customer.locale] ?? customer.locale],
     ['card-number', customer.cardNumber ? formatCardNumber(customer.cardNumber) : tr('my-data-none')],
     ['registered', time(customer.registeredAt)],
     ['last-visit', time(customer.lastVisitAt)],

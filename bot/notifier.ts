@@ -1,8 +1,8 @@
 // Sends localized messages outside of an update (jobs, notifications to the other side of an action).
 import { GrammyError, type Api } from 'grammy';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import type { Logger } from '../app/logger.js';
-import type { TranslationVars, Translator } from './i18n.js';
+import type { TranslationVars, Translator } from './translator.js';
 
 export type SendOutcome = 'sent' | 'blocked' | 'failed';
 type MessageOptions = Parameters<Api['sendMessage']>[2];

@@ -1,12 +1,12 @@
 // What people read when an invitation pays off (or is taken back with an undone visit): a message to
 // the friend and to the one who invited them, each in their own language, and a line in the staff group.
-import type { Config, Locale } from '../app/config.js';
+import type { Config } from '../app/config.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Balance } from '../domain/ledger/balance.js';
 import type { ReferralNotice } from '../domain/referrals/service.js';
 import type { Settings } from '../domain/settings.js';
 import type { TeamService } from '../domain/team.js';
-import type { TranslationVars } from './i18n.js';
+import type { TranslationVars } from './translator.js';
 import type { Notifier } from './notifier.js';
 import { balanceAfterBonus, cardLabel, customerLabel } from './review-messages.js';
 
@@ -26,7 +26,7 @@ async function tell(
   card?: { balance: Balance; rewardsEarned: number },
 ): Promise<void> {
   if (!customer.telegramId || customer.deletedAt) return;
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const all: TranslationVars = { ...vars };
   if (card) all.card = balanceAfterBonus(deps.notifier.t, locale, deps.settings, card.balance, card.rewardsEarned);
   await deps.notifier.send(customer.telegramId, locale, key, all);

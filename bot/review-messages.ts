@@ -1,7 +1,8 @@
 // What people read about reviews: the question after a visit and the thanks for a rating (in the
 // customer's language), and the review as the staff group and the owners get it. Used by the review
 // feature, its conversation and the review jobs.
-import type { Config, Locale } from '../app/config.js';
+import type { Config } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Balance } from '../domain/ledger/balance.js';
@@ -9,7 +10,7 @@ import { COMMENT_MAX_CHARS, type Published, type Rated, type ReviewRequest } fro
 import type { Services } from '../domain/services.js';
 import type { Settings } from '../domain/settings.js';
 import { progressLine } from './card.js';
-import type { Translator } from './i18n.js';
+import type { Translator } from './translator.js';
 import { ownerReplyKeyboard, ratingKeyboard } from './keyboards/reviews.js';
 import type { Notifier, SendOutcome } from './notifier.js';
 import { formatMoment, maskedPhone } from './visit-messages.js';
@@ -57,7 +58,7 @@ export function ratingQuestion(t: Translator, locale: Locale, asked: ReviewReque
 export async function askForRating(deps: Pick<ReviewDeps, 'notifier' | 'services'>, asked: ReviewRequest, now: Date): Promise<SendOutcome> {
   const { customer } = asked;
   if (!customer.telegramId) return 'failed';
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   const settings = await deps.services.settings.get();
   return deps.notifier.send(customer.telegramId, locale, 'review-ask', visitVars(locale, asked, settings, now), {
     reply_markup: ratingKeyboard(String(asked.request._id)),
@@ -70,7 +71,7 @@ export async function askForRating(deps: Pick<ReviewDeps, 'notifier' | 'services
  * has nothing to do with), and the offer to add a line.
  */
 export function ratingThanks(t: Translator, rated: Rated, settings: Settings, publicUrl: string | null): string {
-  const locale = rated.customer.locale as Locale;
+  const locale = rated.customer.locale;
   const lines = [t(locale, 'review-thanks')];
   if (rated.bonus) {
     lines.push(

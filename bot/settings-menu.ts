@@ -1,7 +1,7 @@
 // Every program setting as the owner sees it in /settings: which section it is in, how its value is
 // typed and shown. Validation is the settings' own zod schema (domain/settings.ts), so the ranges the
 // owner reads are the ones enforced.
-import { LOCALES, type Locale } from '../app/config.js';
+import { LOCALES, type Locale } from '../domain/locales.js';
 import { settingsSchema, type Settings } from '../domain/settings.js';
 import { err, ok, type Result } from '../domain/result.js';
 
@@ -115,7 +115,7 @@ export function valueOf(settings: Settings, field: SettingField): SettingValue {
 export function patchFor(settings: Settings, field: SettingField, value: SettingValue): Partial<Settings> {
   const locale = rewardNameLocale(field);
   if (locale) return { rewardName: { ...settings.rewardName, [locale]: value } };
-  return { [field]: value } as Partial<Settings>;
+  return { [field]: value };
 }
 
 export type FieldInputError =

@@ -1,8 +1,7 @@
 // How /settings reads: a section's title and one "label: value" line per setting.
 import { campaignNames, type Settings } from '../domain/settings.js';
 import { fieldsOf, kebab, valueOf, type SettingField, type SettingsSection } from './settings-menu.js';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from './translator.js';
 
 /** The unit a setting's number is counted in, shown with its plural ("3 stamps", "180 минут"). */
 const UNITS: Partial<Record<SettingField, 'stamps' | 'minutes' | 'days'>> = {
@@ -19,7 +18,7 @@ const UNITS: Partial<Record<SettingField, 'stamps' | 'minutes' | 'days'>> = {
   winBackDays: 'days',
 };
 
-export function formatValue(t: T, field: SettingField, settings: Settings): string {
+export function formatValue(t: Translate, field: SettingField, settings: Settings): string {
   const value = valueOf(settings, field);
   if (value === null || value === '') return t('settings-not-set');
   if ((field === 'rewardExpiryDays' || field === 'retentionMonths') && value === 0) return t('settings-never');
@@ -28,11 +27,11 @@ export function formatValue(t: T, field: SettingField, settings: Settings): stri
   return unit && typeof value === 'number' ? t(`settings-value-${unit}`, { count: value }) : String(value);
 }
 
-export function settingsHomeText(t: T): string {
+export function settingsHomeText(t: Translate): string {
   return t('settings-home');
 }
 
-export function sectionText(t: T, section: SettingsSection, settings: Settings): string {
+export function sectionText(t: Translate, section: SettingsSection, settings: Settings): string {
   const lines = [t('settings-section-title', { section: t(`settings-section-${section}`) })];
   if (section === 'campaigns') {
     for (const campaign of campaignNames) {

@@ -5,8 +5,8 @@
 import { GrammyError, type Api } from 'grammy';
 import type { ChatMember } from 'grammy/types';
 import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../app/logger.js';
 import type { TeamService } from '../domain/team.js';
-import type { AppContext } from './context.js';
 
 export type StaffRole = 'owner' | 'staff';
 
@@ -71,19 +71,22 @@ export class StaffDirectory {
   }
 }
 
-const directories = new WeakMap<object, StaffDirectory>();
-
-/** The staff directory of the app this update belongs to (one per app instance, so one cache each). */
-export function staffDirectory(ctx: AppContext): StaffDirectory {
-  let directory = directories.get(ctx.services);
-  if (!directory) {
-    directory = new StaffDirectory(ctx.api, ctx.services.team, ctx.services.clock);
-    directories.set(ctx.services, directory);
-  }
-  return directory;
+/** What staffRole needs of an update's context (ctx.staff is the app's one directory: bot/index.ts). */
+export interface StaffLookup {
+  from?: { id: number } | undefined;
+  staff: StaffDirectory;
+  logger: Logger;
 }
 
-/** The sender's role, checked at the moment of the action. */
-export async function staffRole(ctx: AppContext): Promise<StaffRole | undefined> {
-  return ctx.from ? staffDirectory(ctx).roleOf(ctx.from.id) : undefined;
+/** The sender's role, checked at the moment of the action; the update's log lines carry it from then on. */
+export async function staffRole(ctx: StaffLookup): Promise<StaffRole | undefined> {
+  if (!ctx.from) return undefined;
+  const role = await ctx.staff.roleOf(ctx.from.id);
+  if (role) withRole(ctx, role);
+  return role;
+}
+
+/** The update's log lines carry the sender's role from the moment it is known (once). */
+export function withRole(ctx: { logger: Logger }, role: 'owner' | 'staff'): void {
+  if (ctx.logger.bindings().role === undefined) ctx.logger = ctx.logger.child({ role });
 }

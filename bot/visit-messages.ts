@@ -1,7 +1,7 @@
 // What people read about card operations: the card screen staff see, the reasons for a refusal, the
 // customer's notice in their own language and the staff group's audit line (one per operation, with
 // an Undo button). Used by the staff features and by the reward expiry job.
-import type { Config, Locale } from '../app/config.js';
+import type { Config } from '../app/config.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Settings } from '../domain/settings.js';
@@ -16,11 +16,9 @@ import type {
 } from '../domain/visits/service.js';
 import { UNDO_MINUTES } from '../domain/visits/service.js';
 import { startOfLocalDay as startOfBusinessDay } from '../domain/business-time.js';
-import type { TranslationVars } from './i18n.js';
+import type { Translate, TranslationVars } from './translator.js';
 import type { Notifier } from './notifier.js';
 import { undoKeyboard, type CardButtons } from './keyboards/staff.js';
-
-type T = (key: string, vars?: TranslationVars) => string;
 
 /** Only the last four digits: enough to tell two Annas apart at the counter. */
 export function maskedPhone(phone: string | null | undefined): string {
@@ -53,7 +51,7 @@ export interface Moment {
 }
 
 /** The card screen: who the customer is (first name, masked phone), the balance, what is possible now. */
-export function cardScreenText(t: T, view: CardView, moment: Moment, headline?: string): string {
+export function cardScreenText(t: Translate, view: CardView, moment: Moment, headline?: string): string {
   const lines = headline ? [headline, ''] : [];
   lines.push(
     t('staff-card-screen', {
@@ -81,7 +79,7 @@ export function cardButtons(view: CardView, done: { stamped: boolean; redeemed: 
 }
 
 /** The localized reason for a refusal. */
-export function refusalText(t: T, error: StaffActionError, moment: Moment): string {
+export function refusalText(t: Translate, error: StaffActionError, moment: Moment): string {
   switch (error.code) {
     case 'CooldownActive':
       return t('staff-error-CooldownActive', { time: formatMoment(error.until, moment.locale, moment.timeZone, moment.now) });
@@ -106,7 +104,7 @@ export interface NoticeDeps {
 /** Tells the customer, in their language, if they can still be reached. */
 async function tellCustomer(deps: NoticeDeps, customer: CustomerDoc, key: string, vars: TranslationVars): Promise<void> {
   if (!customer.telegramId || customer.deletedAt) return;
-  const locale = customer.locale as Locale;
+  const locale = customer.locale;
   await deps.notifier.send(customer.telegramId, locale, key, { reward: deps.settings.rewardName[locale], ...vars });
 }
 
@@ -115,7 +113,7 @@ async function audit(deps: NoticeDeps, key: string, vars: TranslationVars, undoE
   const chatId = await deps.team.staffChatId();
   if (chatId === undefined) return;
   const locale = deps.config.DEFAULT_LOCALE;
-  const t: T = (k, v) => deps.notifier.t(locale, k, v);
+  const t: Translate = (k, v) => deps.notifier.t(locale, k, v);
   await deps.notifier.send(chatId, locale, key, vars, undoEntryId ? { reply_markup: undoKeyboard(t, undoEntryId) } : undefined);
 }
 

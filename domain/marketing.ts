@@ -34,12 +34,13 @@ export class MarketingLog {
   }
 
   /** Takes one of the customer's slots for the week of `now`, if one is free. */
-  async reserve(customerId: Types.ObjectId, source: string, now: Date, maxPerWeek: number, timeZone: string): Promise<Reservation> {
+  async reserve(customerId: Types.ObjectId, source: string, now: Date, maxPerWeek: number, timeZone: string, from = 1): Promise<Reservation> {
     const week = localDateKey(startOfLocalWeek(now, timeZone), timeZone);
-    for (let n = 1; n <= maxPerWeek; n++) {
+    for (let n = from; n <= maxPerWeek; n++) {
       const slot = `${String(customerId)}:${week}:${n}`;
       try {
-        await this.model.create({ _id: slot, customerId, source, at: now });
+        // A plain insert: the unique _id is all there is to check, and a broadcast does this per message.
+        await this.model.collection.insertOne({ _id: slot as never, customerId, source, at: now });
         return { ok: true, slot };
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
@@ -48,14 +49,50 @@ export class MarketingLog {
     return { ok: false, reason: 'capReached' };
   }
 
+  /**
+   * Takes a slot for each of many customers at once: one bulk insert of everyone's first slot, then
+   * one by one for those whose first slot was taken already (or whose row the server refused for a
+   * moment, through `retry`). Same outcome as reserve() per customer. A failure of the whole insert is
+   * thrown: which rows it wrote is unknown, so their slots may stay taken.
+   */
+  async reserveMany(
+    customerIds: Types.ObjectId[],
+    source: string,
+    now: Date,
+    maxPerWeek: number,
+    timeZone: string,
+    retry: <T>(write: () => Promise<T>) => Promise<T> = (write) => write(),
+  ): Promise<Map<string, Reservation>> {
+    const reservations = new Map<string, Reservation>();
+    if (customerIds.length === 0) return reservations;
+    if (maxPerWeek < 1) {
+      for (const id of customerIds) reservations.set(String(id), { ok: false, reason: 'capReached' });
+      return reservations;
+    }
+    const week = localDateKey(startOfLocalWeek(now, timeZone), timeZone);
+    const first = customerIds.map((customerId) => ({ _id: `${String(customerId)}:${week}:1`, customerId, source, at: now }));
+    /** Index → the slot number to go on from. */
+    const again = new Map<number, number>();
+    try {
+      await this.model.collection.insertMany(first as never[], { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+      const list = (Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : []) as { index: number }[];
+      if (list.length === 0) throw error;
+      for (const e of list) again.set(e.index, isDuplicateKeyError(e) ? 2 : 1);
+    }
+    for (const [index, customerId] of customerIds.entries()) {
+      const from = again.get(index);
+      reservations.set(
+        String(customerId),
+        from === undefined ? { ok: true, slot: first[index]!._id } : await retry(() => this.reserve(customerId, source, now, maxPerWeek, timeZone, from)),
+      );
+    }
+    return reservations;
+  }
+
   /** Gives a slot back: the message it was taken for did not reach the customer. */
   async release(slot: string): Promise<void> {
     await this.model.deleteOne({ _id: slot });
-  }
-
-  /** Promotional messages the customer has had in the week of `now`. */
-  async usedThisWeek(customerId: Types.ObjectId, now: Date, timeZone: string): Promise<number> {
-    const week = localDateKey(startOfLocalWeek(now, timeZone), timeZone);
-    return this.model.countDocuments({ _id: { $regex: `^${String(customerId)}:${week}:` } });
   }
 }

@@ -1,7 +1,7 @@
 // The language each Telegram user chose, kept apart from the customer record because it is chosen
 // before registration and read for every update, in every instance.
 import { Schema, type Connection } from 'mongoose';
-import { LOCALES, type Locale } from '../app/config.js';
+import { LOCALES, type Locale } from './locales.js';
 import { modelOn } from './database.js';
 
 const preferenceSchema = new Schema(
@@ -22,7 +22,7 @@ export class PreferencesService {
 
   async getLocale(telegramId: number): Promise<Locale | undefined> {
     const doc = await this.model.findById(telegramId, { locale: 1 }).lean();
-    return doc?.locale as Locale | undefined;
+    return doc?.locale;
   }
 
   async setLocale(telegramId: number, locale: Locale): Promise<void> {

@@ -1,8 +1,8 @@
 // Every use case the bot and the jobs can reach, built once per app on one database connection.
 import type { Connection } from 'mongoose';
-import type { Config } from '../app/config.js';
 import type { Clock } from './clock.js';
 import type { JobQueue } from './ports.js';
+import type { Locale } from './locales.js';
 import { PreferencesService } from './preferences.js';
 import { CustomerService } from './customers/service.js';
 import { CardMoves } from './customers/move-card.js';
@@ -17,15 +17,20 @@ import { StatsService } from './stats/service.js';
 import { ExportService } from './export/service.js';
 import { ReviewService } from './reviews/service.js';
 import { ReferralService } from './referrals/service.js';
-import { TeamService } from './team.js';
+import { TeamService, type TeamConfig } from './team.js';
 import { AuditLog } from './audit/service.js';
 import { FraudService } from './fraud/service.js';
 import { RetentionService } from './retention/service.js';
 
+/** What the services read of the configuration (app/config.ts's Config has these). */
+export interface ServiceConfig extends TeamConfig {
+  DEFAULT_LOCALE: Locale;
+}
+
 export interface ServiceOptions {
   conn: Connection;
   clock: Clock;
-  config: Config;
+  config: ServiceConfig;
   jobs: JobQueue;
   settingsDefaults?: Partial<Settings>;
   /** A stored settings document had invalid fields (they were defaulted): for the error log. */

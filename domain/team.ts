@@ -6,7 +6,6 @@
 // on every other instance.
 import { randomInt } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
-import type { Config } from '../app/config.js';
 import type { Clock } from './clock.js';
 import { modelOn } from './database.js';
 import { err, ok, type Result } from './result.js';
@@ -39,6 +38,12 @@ interface Stored {
   staffChatId: number | undefined;
 }
 
+/** Owners and the staff group as the environment sets them (OWNER_IDS, STAFF_CHAT_ID), if it does. */
+export interface TeamConfig {
+  OWNER_IDS: readonly number[];
+  STAFF_CHAT_ID?: number | undefined;
+}
+
 export class TeamService {
   private readonly model;
   private cached: { value: Stored; at: number } | undefined;
@@ -48,7 +53,7 @@ export class TeamService {
     conn: Connection,
     private readonly clock: Clock,
     /** Read on every call, not copied: the environment wins whenever it names owners or a chat. */
-    private readonly config: Pick<Config, 'OWNER_IDS' | 'STAFF_CHAT_ID'>,
+    private readonly config: TeamConfig,
   ) {
     this.model = modelOn(conn, 'Team', teamSchema);
   }

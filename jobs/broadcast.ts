@@ -4,7 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import { GrammyError, type Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import {
   BROADCAST_JOB,
@@ -15,7 +15,7 @@ import {
 } from '../domain/broadcasts/service.js';
 import type { BroadcastDoc } from '../domain/broadcasts/model.js';
 import type { Recipient } from '../domain/broadcasts/segments.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import { RateLimiter } from './rate-limiter.js';
 import { LeaseLost, type JobMeta, type JobScheduler } from './scheduler.js';
 
@@ -34,8 +34,12 @@ const MAX_FLOOD_WAITS = 10;
  * the next worker to look, so a broadcast resumes within about LEASE_MS + the poll interval.
  */
 const HEARTBEAT_MS = 5_000;
-/** Requests in flight at most: plenty for Telegram's ~30/s; more would only crowd the database. */
-const MAX_LANES = 16;
+/**
+ * Lanes at most. Each lane spends a message's whole bookkeeping (three writes) besides the request, so
+ * on a busy server one message takes a lane most of a second: a second's worth of lanes keeps the pipe
+ * full at Telegram's ~30/s. A worker that dies leaves at most this many claims without an outcome.
+ */
+const MAX_LANES = 32;
 export const BROADCAST_LEASE_MS = 20_000;
 
 function isBlocked(error: GrammyError): boolean {
@@ -55,8 +59,16 @@ export class TelegramBroadcastSender implements BroadcastSender {
     private readonly optOut?: (locale: Locale) => InlineKeyboardMarkup,
   ) {
     this.limiter = limiter;
-    // Enough requests in flight to keep the pace with up to half a second of bookkeeping and latency each.
-    this.concurrency = Math.min(MAX_LANES, Math.max(1, Math.ceil(perSecond / 2)));
+    // Enough lanes to keep the pace with up to a second of bookkeeping and latency each.
+    this.concurrency = Math.min(MAX_LANES, Math.max(1, Math.ceil(perSecond)));
+  }
+
+  get pace(): number {
+    return this.limiter.pace;
+  }
+
+  get ceiling(): number {
+    return this.limiter.ceiling;
   }
 
   /** No claim is made during a flood-wait; the turn itself is taken in send(), right before the request. */
@@ -122,7 +134,10 @@ export async function runBroadcastJob(deps: JobDeps, data: BroadcastJobData, met
     setMaxListeners(4 * MAX_LANES, signal); // each lane waits on it
     const result = await services.broadcasts.run(data.broadcastId, sender, { signal });
     if (takenOver.signal.aborted) return;
-    logger.info({ broadcastId: data.broadcastId, state: result.state, floodWaits: sender.floodWaits }, 'broadcast run ended');
+    logger.info(
+      { broadcastId: data.broadcastId, state: result.state, refusals: sender.floodWaits, pace: sender.pace, ceiling: sender.ceiling },
+      'broadcast run ended',
+    );
     if (result.state === 'interrupted') {
       if (result.reason === 'troubled') {
         logger.warn({ err: result.problem, broadcastId: data.broadcastId, unhandled: result.unhandled }, 'broadcast recipients left for the next run');

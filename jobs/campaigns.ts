@@ -1,10 +1,10 @@
 // The campaign sweep: every 15 minutes the automated campaigns look for customers they concern and
 // write to them in their own language (paced like broadcasts), and after 21:00 business time each
 // owner gets the day's digest once.
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import type { CustomerCampaign, SweepCounts } from '../domain/campaigns/service.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import { alertTexts } from './trust.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { JobScheduler } from './scheduler.js';

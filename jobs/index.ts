@@ -1,9 +1,5 @@
 // Every job the workers know. Each feature's jobs are defined in its own file and listed here.
-import type { Config } from '../app/config.js';
-import type { Logger } from '../app/logger.js';
-import type { Api } from 'grammy';
-import type { Notifier } from '../bot/notifier.js';
-import type { Services } from '../domain/services.js';
+import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 import { defineRewardJobs } from './rewards.js';
 import { defineBroadcastJobs } from './broadcast.js';
@@ -12,15 +8,7 @@ import { defineReviewJobs } from './reviews.js';
 import { defineReferralJobs } from './referrals.js';
 import { defineSweepJobs } from './sweeps.js';
 import { defineTrustJobs } from './trust.js';
-
-export interface JobDeps {
-  services: Services;
-  notifier: Notifier;
-  logger: Logger;
-  config: Config;
-  /** The Bot API without auto-retry: broadcasts pace themselves and never resend an unanswered request. */
-  broadcastApi: Api;
-}
+import { reportGivenUpJobs } from './given-up.js';
 
 export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineRewardJobs(scheduler, deps);
@@ -30,4 +18,5 @@ export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineReferralJobs(scheduler, deps);
   defineSweepJobs(scheduler, deps);
   defineTrustJobs(scheduler, deps);
+  reportGivenUpJobs(scheduler, deps);
 }

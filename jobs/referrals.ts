@@ -7,7 +7,7 @@
 // tells what an earlier attempt granted but never announced, and nothing twice.
 import { REFERRAL_SETTLE_JOB, type ReferralNotice } from '../domain/referrals/service.js';
 import { announceReferral } from '../bot/referral-messages.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
 function noticeKey(notice: ReferralNotice): string | null {

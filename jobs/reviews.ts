@@ -4,7 +4,7 @@
 // data cancels them.
 import { REVIEW_PUBLISH_JOB, REVIEW_REQUEST_JOB } from '../domain/reviews/service.js';
 import { askForRating, publishReview } from '../bot/review-messages.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
 export function defineReviewJobs(scheduler: JobScheduler, { services, notifier, config, logger }: JobDeps): void {

@@ -5,7 +5,7 @@
 // oldest remaining reward's expiry time: rewards earned while expiry was off expire on time too.
 import { REWARD_EXPIRY_JOB } from '../domain/visits/service.js';
 import { announceExpiry } from '../bot/visit-messages.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
 export function defineRewardJobs(scheduler: JobScheduler, { services, notifier, config, logger }: JobDeps): void {

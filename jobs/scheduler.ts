@@ -34,6 +34,15 @@ export interface JobMeta {
 
 export type JobHandler<D> = (data: D, meta: JobMeta) => Promise<void>;
 
+/** A one-off job that will not be tried again: told once, by the worker that gave it up. */
+export interface GivenUpJob {
+  name: string;
+  jobId: string;
+  data: unknown;
+  attempts: number;
+  reason: string;
+}
+
 export interface DefineOptions {
   concurrency?: number;
   /** How long an attempt may go without touch() before it is presumed dead and taken over. */
@@ -115,6 +124,7 @@ export class JobScheduler {
   private readonly stopping = new AbortController();
   private readonly repeating = new Map<string, string>();
   private readonly startHooks: (() => Promise<void>)[] = [];
+  private readonly givenUpHooks: ((job: GivenUpJob) => Promise<void>)[] = [];
   private indexed: Promise<unknown> | undefined;
 
   constructor(options: SchedulerOptions) {
@@ -153,7 +163,7 @@ export class JobScheduler {
 
   define<D>(name: string, handler: JobHandler<D>, options: DefineOptions = {}): void {
     const definition: Definition = {
-      handler: handler as JobHandler<never>,
+      handler: handler,
       leaseMs: options.leaseMs ?? this.leaseMs,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
     };
@@ -191,6 +201,11 @@ export class JobScheduler {
     );
   }
 
+  /** Runs `hook` once for every one-off job given up after its last attempt (e.g. to tell the owners). */
+  onGivenUp(hook: (job: GivenUpJob) => Promise<void>): void {
+    this.givenUpHooks.push(hook);
+  }
+
   /** Runs `hook` whenever this worker starts (after its jobs are defined), e.g. to ensure a sweep. */
   atStart(hook: () => Promise<void>): void {
     this.startHooks.push(hook);
@@ -215,7 +230,7 @@ export class JobScheduler {
       this.logger.warn({ job: name, jobId, attempt: latest.attempt, worker: latest.worker }, 'job taken over from a worker that stopped renewing its lease');
     }
     const attempt = (latest?.attempt ?? 0) + 1;
-    if (attempt > definition.attempts) return this.giveUp(name, jobId, attempt - 1, latest?.error ?? 'its worker died', now);
+    if (attempt > definition.attempts) return this.giveUp(name, jobId, data, attempt - 1, latest?.error ?? 'its worker died', now);
 
     const claimId = `${jobId}#${attempt}`;
     try {
@@ -249,7 +264,7 @@ export class JobScheduler {
       const finishedAt = this.clock.now();
       if (attempt >= definition.attempts) {
         await this.claims.updateOne({ _id: claimId, state: 'running' }, { $set: { state: 'failed', error: describe(error), finishedAt } });
-        return { ...(await this.giveUp(name, jobId, attempt, describe(error), finishedAt, error)), ran: true };
+        return { ...(await this.giveUp(name, jobId, data, attempt, describe(error), finishedAt, error)), ran: true };
       }
       const retryAt = new Date(finishedAt.getTime() + retryDelayMs(attempt));
       await this.claims.updateOne({ _id: claimId, state: 'running' }, { $set: { state: 'failed', error: describe(error), retryAt, finishedAt } });
@@ -260,7 +275,7 @@ export class JobScheduler {
     return { kind: 'finished', ran: true };
   }
 
-  private async giveUp(name: string, jobId: string, attempts: number, reason: string, now: Date, error?: unknown): Promise<Next> {
+  private async giveUp(name: string, jobId: string, data: unknown, attempts: number, reason: string, now: Date, error?: unknown): Promise<Next> {
     try {
       await this.claims.insertOne({
         _id: `${jobId}#${attempts + 1}`,
@@ -279,6 +294,11 @@ export class JobScheduler {
       return { kind: 'givenUp', reason }; // another worker gave it up and logged it
     }
     this.logger.error({ err: error, job: name, jobId, attempts, reason }, 'job given up after its last attempt');
+    for (const hook of this.givenUpHooks) {
+      await hook({ name, jobId, data, attempts, reason }).catch((hookError: unknown) =>
+        this.logger.error({ err: hookError, job: name, jobId }, 'a given-up job could not be reported'),
+      );
+    }
     return { kind: 'givenUp', reason };
   }
 
@@ -292,10 +312,6 @@ export class JobScheduler {
     if (uniqueKey) job.unique(uniqueKey, { insertOnly: true });
     const saved = await job.save();
     return String(saved.attrs._id);
-  }
-
-  async now<D extends object>(name: string, data: D): Promise<string> {
-    return this.schedule(name, this.clock.now(), data);
   }
 
   /** Repeats a job on an interval (e.g. "15 minutes"); one definition per name across all workers. */

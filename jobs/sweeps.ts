@@ -1,7 +1,7 @@
 // The daily storage sweep: what would otherwise grow for ever is removed once it can no longer matter
 // (FerretDB has no TTL indexes, so this runs on every server): card screens that expired, one-off
 // jobs that are over, and the scheduler's claims of them. Idempotent, so every worker may run it.
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
 export const STORAGE_SWEEP_JOB = 'storage-sweep';

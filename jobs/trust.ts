@@ -2,12 +2,12 @@
 // the owner's language) and the daily retention sweep (customers with no visit for
 // settings.retentionMonths are erased; conversations nobody touched for a day are dropped, so an
 // abandoned onboarding keeps nothing). Neither runs on the stamp path.
-import type { Locale } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { customerLabel, cardLabel } from '../bot/review-messages.js';
 import { staffNames } from '../bot/staff-names.js';
 import { sweepStaleConversations } from '../bot/storage.js';
 import type { FraudAlert } from '../domain/fraud/service.js';
-import type { JobDeps } from './index.js';
+import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
 export const FRAUD_SWEEP_JOB = 'fraud-sweep';
@@ -18,7 +18,7 @@ type TrustDeps = Pick<JobDeps, 'services' | 'notifier' | 'config' | 'logger'>;
 
 /** Each alert as an owner reads it, in their language. */
 export async function alertTexts(deps: TrustDeps, alerts: FraudAlert[], locale: Locale): Promise<string[]> {
-  const { services, notifier, config } = deps;
+  const { services, notifier } = deps;
   const names = await staffNames(notifier.api, await services.team.staffChatId(), alerts.flatMap((a) => (a.staffId != null ? [a.staffId] : [])));
   const texts: string[] = [];
   for (const alert of alerts) {

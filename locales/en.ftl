@@ -16,6 +16,7 @@ unhandled-message = I did not understand that. Send /help to see what I can do.
 unhandled-button = This button no longer works.
 error-unexpected = Sorry, something went wrong on our side. Please try again.
 error-try-again = We are having a short technical pause. Please try again in a minute.
+jobs-given-up = ⚠️ A background task ({ $job }) failed several times in a row and was given up. Please let whoever runs the bot know: the log has the details.
 
 ## Command menu
 
@@ -294,6 +295,7 @@ visit-expired = ⌛ { $count ->
     [one] { $count } reward has expired: { $reward }.
    *[other] { $count } rewards have expired: { $reward }.
 } Rewards ready: { $rewards }.
+reward-expiry-given-up = ⚠️ Expired rewards could not be written off: it failed several times in a row. Nothing is lost: it is tried again the next time the bot starts or the settings are changed in /settings.
 
 ## Owner: settings, broadcasts, campaigns, statistics, export
 
@@ -611,6 +613,7 @@ stats-staff-line = { $staff }: { $count }
 stats-staff-none = No stamped visits in the last 30 days.
 export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens in Excel, Google Sheets or Numbers.
 export-ledger-caption = 📒 The ledger: every stamp, reward, redemption and undo (CSV, times in { $timeZone }).
+broadcast-given-up = ⚠️ Sending a broadcast failed several times in a row and has stopped for now. It carries on by itself within a few minutes; /broadcasts shows how far it got and lets you cancel it.
 
 ## Reviews
 review-ask = ⭐ How was your visit ({ $visit })? Please rate it from 1 to 5 — a single tap is enough.
@@ -624,7 +627,7 @@ review-bonus-later = The review bonus is given once every { $days ->
     [one] day
    *[other] { $days } days
 }; the next one is possible from { $date }. This time — just a big thank you!
-review-public-invite = We are glad you liked it! If you have a minute, a public review would help us a lot.
+review-public-invite = If you wish, you can also share your experience publicly, whatever it was. It is entirely up to you.
 review-button-public = 🌍 Write a public review
 review-ask-comment = ✍️ Would you like to add a few words? Just type them here (up to { $max ->
     [one] { $max } character
@@ -674,6 +677,8 @@ review-reply-to-customer =
     💬 An answer to your review from { $business }:
 
     { $text }
+review-request-given-up = ⚠️ A customer could not be asked to rate their visit: sending failed several times in a row. Nothing to do: customers are asked again after their next visits.
+review-publish-given-up = ⚠️ A customer's review could not be passed on to the staff group: it failed several times in a row. The rating itself is saved and counts in /stats.
 
 ## Referrals
 invite-friend-bonus = Your friend gets { $count ->
@@ -718,6 +723,7 @@ referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · w
 referral-staff-referrer-bonus = 🤝 { $customer } ({ $number }): +{ $count } · invitation bonus, first visit of { $friend }
 referral-staff-referrer-capped = 🤝 { $customer } ({ $number }): no invitation bonus for the first visit of { $friend }, the monthly limit ({ $cap }) is reached
 referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · invitation bonus taken back, the first visit was undone
+referral-settle-given-up = ⚠️ The invitation bonuses for a friend's visit could not be settled: it failed several times in a row. Nobody got a bonus twice. Please let whoever runs the bot know: the log has the details.
 
 ## Set-up: the first owner, the staff chat, who am I
 

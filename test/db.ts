@@ -15,7 +15,7 @@ export interface TestDatabase {
   uri: string;
   dbName: string;
   /** Drops the database. */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /**

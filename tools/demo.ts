@@ -7,7 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Update, User } from 'grammy/types';
 import { createApp, prepareBot, type App } from '../app/app.js';
-import { loadConfig, type Locale } from '../app/config.js';
+import { loadConfig } from '../app/config.js';
+import type { Locale } from '../domain/locales.js';
 import { createLogger } from '../app/logger.js';
 import { startMongoServer } from '../app/mongo-server.js';
 import { customerModel } from '../domain/customers/model.js';
@@ -67,7 +68,7 @@ class Story {
   private message(user: User, fields: Record<string, unknown>): Omit<Update, 'update_id'> {
     return {
       message: { message_id: this.messageId++, date: Math.floor(Date.now() / 1000), chat: this.chat(user), from: user, ...fields },
-    } as Omit<Update, 'update_id'>;
+    };
   }
 
   async send(user: User, text: string): Promise<void> {
@@ -95,7 +96,7 @@ class Story {
               data: button.callback_data,
               message: { message_id: message.messageId, date: 0, chat: chatId > 0 ? this.chat(user) : { id: chatId, type: 'supergroup', title: 'Staff' } },
             },
-          } as Omit<Update, 'update_id'>,
+          },
           `[presses “${button.text}”]`,
           user,
         );

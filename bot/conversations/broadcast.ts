@@ -5,7 +5,7 @@
 // Every answer is checked: a bad one is refused with the reason and the question stays open.
 import { randomUUID } from 'node:crypto';
 import type { Conversation } from '@grammyjs/conversations';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { Audience, Segment } from '../../domain/broadcasts/segments.js';
 import { isSegment, SEGMENTS } from '../../domain/broadcasts/segments.js';
 import { sendAtProblem, textLimit, type BroadcastTexts } from '../../domain/broadcasts/service.js';
@@ -22,11 +22,11 @@ import {
   whenKeyboard,
 } from '../keyboards/owner.js';
 import { kebab } from '../settings-menu.js';
+import type { Translate } from '../translator.js';
 
 export const BROADCAST = 'broadcast';
 
 type BroadcastConversation = Conversation<BotContext, ConversationContext>;
-type T = ConversationContext['t'];
 /** Why an answer was refused, already in the owner's language. */
 type Answer<V> = Result<V, { code: 'Refused'; reason: string }>;
 
@@ -102,7 +102,7 @@ function readText(c: ConversationContext, limit: number): Answer<string> {
   return ok(text);
 }
 
-function languageName(t: T, locale: Locale): string {
+function languageName(t: Translate, locale: Locale): string {
   return t(`broadcast-language-${locale}`);
 }
 

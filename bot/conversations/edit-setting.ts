@@ -19,12 +19,11 @@ import {
   type SettingField,
 } from '../settings-menu.js';
 import { formatValue } from '../settings-view.js';
+import type { Translate } from '../translator.js';
 
 export const EDIT_SETTING = 'edit-setting';
 
-type T = ConversationContext['t'];
-
-function promptFor(t: T, field: SettingField, current: string): string {
+function promptFor(t: Translate, field: SettingField, current: string): string {
   const label = t(`settings-field-${kebab(field)}`);
   switch (kindOf(field)) {
     case 'integer':
@@ -40,7 +39,7 @@ function promptFor(t: T, field: SettingField, current: string): string {
   }
 }
 
-function refusal(t: T, error: FieldInputError): string {
+function refusal(t: Translate, error: FieldInputError): string {
   switch (error.code) {
     case 'NotInteger':
       return t('settings-error-not-integer', { min: error.min, max: error.max });

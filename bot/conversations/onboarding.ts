@@ -6,7 +6,7 @@
 // offers (bot/features/customer-menu.ts answers it) and, with its answer, the card.
 import type { Conversation } from '@grammyjs/conversations';
 import type { Filter, InlineKeyboard, Keyboard } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { looksLikePhone } from '../../domain/customers/phone.js';
 import { localeFromTelegram } from '../i18n.js';
@@ -21,11 +21,11 @@ import {
   mainMenu,
   privacyKeyboard,
 } from '../keyboards/customer.js';
+import type { Translate } from '../translator.js';
 
 export const ONBOARDING = 'onboarding';
 
 type OnboardingConversation = Conversation<BotContext, ConversationContext>;
-type T = (key: string, vars?: Record<string, string | number>) => string;
 type CallbackContext = Filter<ConversationContext, 'callback_query:data'>;
 type ContactContext = Filter<ConversationContext, 'message:contact'>;
 
@@ -41,7 +41,7 @@ export async function onboarding(
   const suggested = await conversation.external(
     async () => (await services.preferences.getLocale(user.id)) ?? localeFromTelegram(user.language_code) ?? ctx.config.DEFAULT_LOCALE,
   );
-  const tSuggested: T = (key, vars) => ctx.notifier.t(suggested, key, vars);
+  const tSuggested: Translate = (key, vars) => ctx.notifier.t(suggested, key, vars);
   const languageButtons = () => languageKeyboard(customerData.onboardingLanguage, suggested);
   await ctx.reply(tSuggested('onboarding-welcome', { name: user.first_name }), { reply_markup: languageButtons() });
   const picked = await waitFor(conversation, user.id, isData(customerData.onboardingLanguagePattern), (c) =>
@@ -50,7 +50,7 @@ export async function onboarding(
   const locale = customerData.onboardingLanguagePattern.exec(picked.callbackQuery.data)![1] as Locale;
   await conversation.external(() => services.preferences.setLocale(user.id, locale));
   await settle(picked);
-  const t: T = (key, vars) => ctx.notifier.t(locale, key, vars);
+  const t: Translate = (key, vars) => ctx.notifier.t(locale, key, vars);
 
   const settings = await conversation.external(() => services.settings.get());
   await ctx.reply(t('onboarding-program', { stamps: settings.stampsPerReward, reward: settings.rewardName[locale] }), {
@@ -123,7 +123,7 @@ export async function onboarding(
 async function askPhone(
   conversation: OnboardingConversation,
   ctx: ConversationContext,
-  t: T,
+  t: Translate,
   locale: Locale,
 ): Promise<string | { movedCustomerId: string }> {
   const user = ctx.from!;
@@ -208,7 +208,7 @@ function concernsOnboarding(c: ConversationContext, userId: number): boolean {
   return command[1] === 'start' && !command[2]?.startsWith('c_');
 }
 
-async function remind(c: ConversationContext, t: T, keyboard: InlineKeyboard | Keyboard): Promise<unknown> {
+async function remind(c: ConversationContext, t: Translate, keyboard: InlineKeyboard | Keyboard): Promise<unknown> {
   if (c.callbackQuery) return c.answerCallbackQuery({ text: t('unhandled-button') });
   return c.reply(t('onboarding-use-buttons'), { reply_markup: keyboard });
 }

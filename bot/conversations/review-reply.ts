@@ -3,7 +3,6 @@
 // A text too long or not a text is refused with the reason and the question stays open; another
 // button or a command is the owner moving on, and nothing is sent.
 import type { Conversation } from '@grammyjs/conversations';
-import type { Locale } from '../../app/config.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { isOwner } from '../filters.js';
 import { replyStopKeyboard, reviewData } from '../keyboards/reviews.js';
@@ -46,7 +45,7 @@ export async function reviewReply(conversation: Conversation<BotContext, Convers
     return conversation.skip();
   }
   const outcome = await conversation.external(async (outer): Promise<Outcome> => {
-    if (!isOwner(outer)) return { code: 'ReviewerGone' };
+    if (!(await isOwner(outer))) return { code: 'ReviewerGone' };
     const recorded = await outer.services.reviews.recordReply({ reviewId, ownerId, text });
     if (!recorded.ok) {
       const error = recorded.error;
@@ -56,7 +55,7 @@ export async function reviewReply(conversation: Conversation<BotContext, Convers
     }
     const { customer } = recorded.value;
     const settings = await outer.services.settings.get();
-    const sent = await outer.notifier.send(customer.telegramId!, customer.locale as Locale, 'review-reply-to-customer', {
+    const sent = await outer.notifier.send(customer.telegramId!, customer.locale, 'review-reply-to-customer', {
       business: settings.businessName ?? outer.me.first_name,
       text: recorded.value.text,
     });

@@ -3,10 +3,9 @@
 // command and every press.
 import { Composer } from 'grammy';
 import { createConversation } from '@grammyjs/conversations';
-import type { Locale } from '../../app/config.js';
 import { formatLocal } from '../../domain/business-time.js';
 import type { BroadcastDoc } from '../../domain/broadcasts/model.js';
-import { messageFor, type OpenBroadcast } from '../../domain/broadcasts/service.js';
+import { messageFor } from '../../domain/broadcasts/service.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { BROADCAST, composeBroadcast } from '../conversations/broadcast.js';
 import { cancelBroadcastKeyboard, confirmCancelKeyboard, ownerData } from '../keyboards/owner.js';
@@ -30,7 +29,7 @@ const PREVIEW_CHARS = 80;
 
 function describe(ctx: BotContext, broadcast: BroadcastDoc, timeZone: string, sentSoFar: number): string {
   const segment = ctx.t(`broadcast-segment-${kebab(broadcast.segment)}`);
-  const text = messageFor(broadcast, broadcast.fallbackLocale as Locale).text;
+  const text = messageFor(broadcast, broadcast.fallbackLocale).text;
   const preview = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
   return broadcast.status === 'sending'
     ? ctx.t('broadcasts-item-sending', { segment, sent: sentSoFar, preview })
@@ -45,7 +44,7 @@ privateChat.command('broadcasts', async (ctx) => {
     return;
   }
   await ctx.reply(ctx.t('broadcasts-title', { count: open.length }));
-  for (const { broadcast, sentSoFar } of open as OpenBroadcast[]) {
+  for (const { broadcast, sentSoFar } of open) {
     const id = String(broadcast._id);
     await ctx.reply(describe(ctx, broadcast, timeZone, sentSoFar), {
       reply_markup: cancelBroadcastKeyboard(ctx.t, id, formatLocal(broadcast.sendAt, timeZone)),

@@ -5,7 +5,7 @@
 // are not a customer's interaction and are never held up here, so the stamp path pays nothing.
 // The customer document read here also clears a stale "unreachable" mark: they just wrote.
 import { Composer } from 'grammy';
-import { LOCALES } from '../../app/config.js';
+import { LOCALES } from '../../domain/locales.js';
 import { needsPolicyConsent } from '../../domain/customers/consents.js';
 import type { BotContext } from '../context.js';
 import { customerData, mainMenu, privacyKeyboard } from '../keyboards/customer.js';

@@ -3,12 +3,12 @@
 // Also here: the offers question right after the card is issued, the "Stop offers" button under
 // every offer, and /delete, which anyone may use, with a card or without one.
 import { Composer, InputFile } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import type { Locale } from '../../domain/locales.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
-import { balanceOf } from '../../domain/ledger/balance.js';
 import { localDateKey } from '../../domain/business-time.js';
-import { inviteLink, progressLine, sendCard } from '../card.js';
+import { inviteLink, progressLine, showCard } from '../card.js';
 import type { BotContext } from '../context.js';
+import { menuButton } from '../filters.js';
 import { myDataDocument } from '../my-data.js';
 import { forgetChatState } from '../storage.js';
 import {
@@ -17,7 +17,6 @@ import {
   languageKeyboard,
   mainMenu,
   promotionsKeyboard,
-  type MenuKey,
 } from '../keyboards/customer.js';
 
 export const customerMenuFeature = new Composer<BotContext>();
@@ -26,14 +25,6 @@ const privateChat = customerMenuFeature.chatType('private');
 
 /** How long a "Delete my data" confirmation stays valid. */
 const DELETE_CONFIRMATION_MINUTES = 10;
-
-/** Matches a menu button in any language: a keyboard sent before a language change still works. */
-export function menuButton(key: MenuKey) {
-  return (ctx: BotContext): boolean => {
-    const text = ctx.message?.text;
-    return text !== undefined && LOCALES.some((locale) => ctx.notifier.t(locale, key) === text);
-  };
-}
 
 async function registeredCustomer(ctx: BotContext): Promise<CustomerDoc | null> {
   const customer = ctx.from ? await ctx.services.customers.findByTelegramId(ctx.from.id) : null;
@@ -45,12 +36,6 @@ async function registeredCustomer(ctx: BotContext): Promise<CustomerDoc | null> 
   return customer;
 }
 
-export async function showCard(ctx: BotContext, customer: CustomerDoc): Promise<void> {
-  await sendCard({ api: ctx.api, t: ctx.notifier.t, services: ctx.services, me: ctx.me }, customer, {
-    reply_markup: mainMenu(ctx.t),
-  });
-}
-
 privateChat.filter(menuButton('menu-card'), async (ctx) => {
   const customer = await registeredCustomer(ctx);
   if (customer) await showCard(ctx, customer);
@@ -59,8 +44,8 @@ privateChat.filter(menuButton('menu-card'), async (ctx) => {
 privateChat.filter(menuButton('menu-rewards'), async (ctx) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
-  const locale = customer.locale as Locale;
-  const [settings, balance] = await Promise.all([ctx.services.settings.get(), balanceOf(ctx.services.conn, customer._id)]);
+  const locale = customer.locale;
+  const [settings, balance] = await Promise.all([ctx.services.settings.get(), ctx.services.visits.balanceOf(customer._id)]);
   const rewards =
     balance.rewards > 0
       ? ctx.t('rewards-available', { count: balance.rewards, reward: settings.rewardName[locale] })
@@ -150,7 +135,7 @@ privateChat.filter(menuButton('menu-my-data'), async (ctx) => {
   if (!copy) return;
   const now = ctx.services.clock.now();
   const name = `my-data-${localDateKey(now, timeZone)}.txt`;
-  const document = myDataDocument(ctx.notifier.t, customer.locale as Locale, copy, timeZone, now);
+  const document = myDataDocument(ctx.notifier.t, customer.locale, copy, timeZone, now);
   await ctx.replyWithDocument(new InputFile(Buffer.from(`\uFEFF${document}`, 'utf8'), name), { caption: ctx.t('my-data-caption') });
   await ctx.services.audit.record({ actorId: ctx.from.id, actorRole: 'customer', action: 'data-copy', what: [name], customerId: customer._id });
 });

@@ -6,12 +6,11 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { createConversation } from '@grammyjs/conversations';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Locale } from '../../app/config.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { REVIEW_COMMENT, reviewComment } from '../conversations/review-comment.js';
 import { commentKeyboard, publicUrlFor, reviewData } from '../keyboards/reviews.js';
 import { publishReview, ratingQuestion, ratingThanks, stars } from '../review-messages.js';
-import { menuButton } from './customer-menu.js';
+import { menuButton } from '../filters.js';
 
 export const leaveReviewFeature = new Composer<BotContext>();
 
@@ -29,7 +28,7 @@ privateChat.filter(menuButton('menu-review'), async (ctx) => {
     return;
   }
   const settings = await ctx.services.settings.get();
-  const question = ratingQuestion(ctx.notifier.t, customer.locale as Locale, asked.value, settings, ctx.services.clock.now());
+  const question = ratingQuestion(ctx.notifier.t, customer.locale, asked.value, settings, ctx.services.clock.now());
   await ctx.reply(question.text, { reply_markup: question.reply_markup });
 });
 

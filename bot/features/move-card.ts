@@ -4,7 +4,6 @@
 // The button is one of the screen's signed buttons (bot/keyboards/staff.ts): staff-visits.ts passes
 // it on, and the customer comes from the verified data; who may press is decided here, at the press.
 import { Composer } from 'grammy';
-import { Types } from 'mongoose';
 import { MOVE_WINDOW_MINUTES } from '../../domain/customers/move-card.js';
 import { cardCodec } from '../card-screen.js';
 import type { BotContext } from '../context.js';
@@ -26,7 +25,7 @@ moveCardFeature.callbackQuery(staffData.cardPrefix, async (ctx, next) => {
 
   if (!(await staffRole(ctx))) return refuse('NotStaff');
   if (!press.ok) return refuse('ScreenExpired');
-  const allowed = await ctx.services.cardMoves.allowMove(new Types.ObjectId(press.screen.customerId), ctx.from.first_name);
+  const allowed = await ctx.services.cardMoves.allowMove(press.screen.customerId, ctx.from.first_name);
   if (!allowed.ok) return refuse('CardNotFound');
   await ctx.answerCallbackQuery();
   await ctx.reply(

@@ -13,7 +13,7 @@ import { expireAndAnnounce, momentOf, openScreen, renderCardScreen } from '../ca
 import { staffData } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
 import { maskedPhone, refusalText } from '../visit-messages.js';
-import { showCard } from './customer-menu.js';
+import { showCard } from '../card.js';
 
 export const staffScanFeature = new Composer<BotContext>();
 

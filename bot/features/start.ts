@@ -5,7 +5,7 @@ import { Composer } from 'grammy';
 import { createConversation } from '@grammyjs/conversations';
 import type { BotContext, ConversationContext } from '../context.js';
 import { ONBOARDING, onboarding } from '../conversations/onboarding.js';
-import { showCard } from './customer-menu.js';
+import { showCard } from '../card.js';
 
 export const startFeature = new Composer<BotContext>();
 

@@ -1,9 +1,8 @@
 // The customer's keyboards and the callback data their buttons send. A customer's buttons only ever
 // act on the customer pressing them (`ctx.from`), so their data names an intent, never an authority.
 import { InlineKeyboard, Keyboard } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
-
-type T = (key: string) => string;
+import { LOCALES, type Locale } from '../../domain/locales.js';
+import type { Translate } from '../translator.js';
 
 /** Each language in its own name: the same in every locale. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', ru: 'Русский', bg: 'Български' };
@@ -41,23 +40,23 @@ export function languageKeyboard(data: (locale: Locale) => string, marked: Local
   return keyboard;
 }
 
-export function continueKeyboard(t: T): InlineKeyboard {
+export function continueKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('onboarding-continue'), customerData.onboardingContinue);
 }
 
 /** The request_contact button: Telegram sends the user's own number, which the bot then verifies. */
-export function contactKeyboard(t: T): Keyboard {
+export function contactKeyboard(t: Translate): Keyboard {
   return new Keyboard().requestContact(t('onboarding-phone-button')).resized().oneTime();
 }
 
-export function consentKeyboard(t: T): InlineKeyboard {
+export function consentKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('onboarding-consent-yes'), customerData.onboardingConsent(true))
     .text(t('onboarding-consent-no'), customerData.onboardingConsent(false));
 }
 
 /** Agree · the policy (the owner's link, or the bot's own text) · no, thanks (during onboarding). */
-export function privacyKeyboard(t: T, policyUrl: string | null, version: number, decline = true): InlineKeyboard {
+export function privacyKeyboard(t: Translate, policyUrl: string | null, version: number, decline = true): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t('onboarding-privacy-agree'), customerData.privacyAgree(version)).row();
   if (policyUrl) keyboard.url(t('onboarding-privacy-read'), policyUrl);
   else keyboard.text(t('onboarding-privacy-read'), customerData.policy);
@@ -66,7 +65,7 @@ export function privacyKeyboard(t: T, policyUrl: string | null, version: number,
 }
 
 /** The one-tap way out of offers, under every marketing message. */
-export function stopOffersKeyboard(t: T): InlineKeyboard {
+export function stopOffersKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('offers-stop-button'), customerData.stopOffers);
 }
 
@@ -83,7 +82,7 @@ export const MENU_KEYS = [
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
-export function mainMenu(t: T): Keyboard {
+export function mainMenu(t: Translate): Keyboard {
   return new Keyboard()
     .text(t('menu-card'))
     .text(t('menu-rewards'))
@@ -100,13 +99,13 @@ export function mainMenu(t: T): Keyboard {
     .persistent();
 }
 
-export function promotionsKeyboard(t: T, on: boolean): InlineKeyboard {
+export function promotionsKeyboard(t: Translate, on: boolean): InlineKeyboard {
   return on
     ? new InlineKeyboard().text(t('notifications-turn-off'), customerData.promotions(false))
     : new InlineKeyboard().text(t('notifications-turn-on'), customerData.promotions(true));
 }
 
-export function deleteKeyboard(t: T, askedAt: Date): InlineKeyboard {
+export function deleteKeyboard(t: Translate, askedAt: Date): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('delete-yes'), customerData.deleteConfirm(askedAt))
     .row()

@@ -5,8 +5,7 @@ import { InlineKeyboard } from 'grammy';
 import { campaignNames, type CampaignName } from '../../domain/settings.js';
 import { SEGMENTS, type Segment } from '../../domain/broadcasts/segments.js';
 import { SETTINGS_SECTIONS, fieldsOf, kebab, type SettingField, type SettingsSection } from '../settings-menu.js';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../translator.js';
 
 export const ownerData = {
   settingsHome: 'set:home',
@@ -36,13 +35,13 @@ export const ownerData = {
   listKeepPattern: /^bcl:keep:([0-9a-f]{24})$/,
 };
 
-export function settingsHomeKeyboard(t: T): InlineKeyboard {
+export function settingsHomeKeyboard(t: Translate): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const section of SETTINGS_SECTIONS) keyboard.text(t(`settings-section-${section}`), ownerData.settingsSection(section)).row();
   return keyboard;
 }
 
-export function settingsSectionKeyboard(t: T, section: SettingsSection, campaigns: Record<CampaignName, boolean>): InlineKeyboard {
+export function settingsSectionKeyboard(t: Translate, section: SettingsSection, campaigns: Record<CampaignName, boolean>): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (section === 'campaigns') {
     for (const campaign of campaignNames) {
@@ -54,11 +53,11 @@ export function settingsSectionKeyboard(t: T, section: SettingsSection, campaign
   return keyboard.text(t('settings-back'), ownerData.settingsHome);
 }
 
-export function stopEditingKeyboard(t: T): InlineKeyboard {
+export function stopEditingKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('settings-stop-editing'), ownerData.settingsStopEditing);
 }
 
-export function segmentKeyboard(t: T, counts: Record<Segment, number>): InlineKeyboard {
+export function segmentKeyboard(t: Translate, counts: Record<Segment, number>): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const segment of SEGMENTS) {
     keyboard.text(t('broadcast-segment-button', { segment: t(`broadcast-segment-${kebab(segment)}`), count: counts[segment] }), ownerData.segment(segment)).row();
@@ -66,11 +65,11 @@ export function segmentKeyboard(t: T, counts: Record<Segment, number>): InlineKe
   return keyboard.text(t('broadcast-abort'), ownerData.abort);
 }
 
-export function skipLanguageKeyboard(t: T, fallbackLanguage: string): InlineKeyboard {
+export function skipLanguageKeyboard(t: Translate, fallbackLanguage: string): InlineKeyboard {
   return new InlineKeyboard().text(t('broadcast-skip-language', { fallback: fallbackLanguage }), ownerData.skipLanguage).row().text(t('broadcast-abort'), ownerData.abort);
 }
 
-export function whenKeyboard(t: T): InlineKeyboard {
+export function whenKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('broadcast-when-now'), ownerData.sendNow)
     .text(t('broadcast-when-tomorrow'), ownerData.sendTomorrow)
@@ -78,24 +77,24 @@ export function whenKeyboard(t: T): InlineKeyboard {
     .text(t('broadcast-abort'), ownerData.abort);
 }
 
-export function confirmKeyboard(t: T): InlineKeyboard {
+export function confirmKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('broadcast-confirm-yes'), ownerData.confirm).text(t('broadcast-abort'), ownerData.abort);
 }
 
-export function abortKeyboard(t: T): InlineKeyboard {
+export function abortKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('broadcast-abort'), ownerData.abort);
 }
 
-export function cancelBroadcastKeyboard(t: T, broadcastId: string, label: string): InlineKeyboard {
+export function cancelBroadcastKeyboard(t: Translate, broadcastId: string, label: string): InlineKeyboard {
   return new InlineKeyboard().text(t('broadcasts-cancel-button', { broadcast: label }), ownerData.listCancel(broadcastId));
 }
 
-export function confirmCancelKeyboard(t: T, broadcastId: string): InlineKeyboard {
+export function confirmCancelKeyboard(t: Translate, broadcastId: string): InlineKeyboard {
   return new InlineKeyboard()
     .text(t('broadcasts-cancel-yes'), ownerData.listCancelYes(broadcastId))
     .text(t('broadcasts-cancel-no'), ownerData.listKeep(broadcastId));
 }
 
-export function statsKeyboard(t: T): InlineKeyboard {
+export function statsKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('stats-how-button'), ownerData.statsHowCounted);
 }

@@ -1,8 +1,7 @@
 // The review buttons. Their data names a server-side record — the review request (which visit, whose)
 // or the review — and an intent; who may press is checked at the press against that record.
 import { InlineKeyboard } from 'grammy';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../translator.js';
 
 export const reviewData = {
   rate: (requestId: string, rating: number) => `rev:rate:${requestId}:${rating}`,
@@ -25,14 +24,14 @@ export function ratingKeyboard(requestId: string): InlineKeyboard {
 }
 
 /** Under the thanks for a rating: Skip (the line is optional) and the public review link, if the owner set one. */
-export function commentKeyboard(t: T, reviewId: string, publicUrl: string | null): InlineKeyboard {
+export function commentKeyboard(t: Translate, reviewId: string, publicUrl: string | null): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(t('review-button-skip'), reviewData.skip(reviewId));
   if (publicUrl) keyboard.row().url(t('review-button-public'), publicUrl);
   return keyboard;
 }
 
 /** What stays under the thanks once the review has been passed on: only the public review link, if any. */
-export function publicReviewKeyboard(t: T, publicUrl: string | null): InlineKeyboard | undefined {
+export function publicReviewKeyboard(t: Translate, publicUrl: string | null): InlineKeyboard | undefined {
   return publicUrl ? new InlineKeyboard().url(t('review-button-public'), publicUrl) : undefined;
 }
 
@@ -45,10 +44,10 @@ export function publicUrlFor(publicReviewUrl: string | null): string | null {
 }
 
 /** Under a low rating in an owner's chat: one tap to answer the customer. */
-export function ownerReplyKeyboard(t: T, reviewId: string): InlineKeyboard {
+export function ownerReplyKeyboard(t: Translate, reviewId: string): InlineKeyboard {
   return new InlineKeyboard().text(t('review-owner-reply-button'), reviewData.reply(reviewId));
 }
 
-export function replyStopKeyboard(t: T): InlineKeyboard {
+export function replyStopKeyboard(t: Translate): InlineKeyboard {
   return new InlineKeyboard().text(t('review-owner-reply-stop'), reviewData.replyStop);
 }

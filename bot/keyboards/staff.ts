@@ -11,8 +11,7 @@
 //   staff:<nonce 12>:<customer 16>:<expiry 5><done 1>:<mac 12>:<action>   (at most 64 bytes)
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
-
-type T = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../translator.js';
 
 /** `move`: "Move to a new Telegram account" (bot/features/move-card.ts). */
 export type CardAction = { kind: 'stamp'; stamps: number } | { kind: 'redeem' } | { kind: 'move' } | { kind: 'close' };
@@ -112,7 +111,7 @@ export interface CardButtons {
   finished: boolean;
 }
 
-export function cardScreenKeyboard(t: T, codec: CardScreenCodec, screen: CardScreenRef, buttons: CardButtons): InlineKeyboard {
+export function cardScreenKeyboard(t: Translate, codec: CardScreenCodec, screen: CardScreenRef, buttons: CardButtons): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (let stamps = 1; stamps <= buttons.stamps; stamps++) {
     keyboard.text(t('staff-button-stamp', { count: stamps }), codec.encode(screen, { kind: 'stamp', stamps }));
@@ -124,6 +123,6 @@ export function cardScreenKeyboard(t: T, codec: CardScreenCodec, screen: CardScr
   return keyboard;
 }
 
-export function undoKeyboard(t: T, entryId: string): InlineKeyboard {
+export function undoKeyboard(t: Translate, entryId: string): InlineKeyboard {
   return new InlineKeyboard().text(t('staff-button-undo'), staffData.undo(entryId));
 }

@@ -37,7 +37,7 @@ export class AuditLog {
 
   async record(entry: { actorId: number; actorRole: 'owner' | 'customer'; action: AuditAction; what: string[]; customerId?: Types.ObjectId }): Promise<AuditEntry> {
     const created = await this.model.create({ ...entry, customerId: entry.customerId ?? null, at: this.clock.now() });
-    return created.toObject() as AuditEntry;
+    return created.toObject<AuditEntry>();
   }
 
   async since(from: Date, action?: AuditAction): Promise<AuditEntry[]> {

@@ -1,8 +1,8 @@
 // A broadcast (the owner's message to a segment) and one delivery record per recipient. The unique
 // (broadcast, customer) index on deliveries is what makes a resumed broadcast skip everyone it has
 // already handled: a recipient is claimed there before anything is sent.
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
-import { LOCALES } from '../../app/config.js';
+import { Schema, type Types, type Connection, type InferSchemaType } from 'mongoose';
+import { LOCALES } from '../locales.js';
 import { modelOn } from '../database.js';
 import { SEGMENTS } from './segments.js';
 

@@ -1,8 +1,8 @@
 // The groups of customers an owner can write to. Each segment is a MongoDB query on the customers
 // (balances come from the card snapshot, domain/ledger/snapshot.ts) read through a cursor in customer-id order, a batch at a time, so
 // a segment of any size costs the memory of one batch — and a broadcast can resume after any id.
-import { Types, type Connection, type QueryFilter } from 'mongoose';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { type Types, type Connection, type QueryFilter } from 'mongoose';
+import { LOCALES, type Locale } from '../locales.js';
 import { customerModel, type CustomerDoc } from '../customers/model.js';
 
 export const SEGMENTS = ['all', 'active30', 'lapsed30', 'closeToReward', 'neverVisited'] as const;

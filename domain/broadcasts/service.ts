@@ -3,13 +3,13 @@
 // and counts the report; how a message travels to Telegram is the sender's business (jobs/).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Types, type Connection } from 'mongoose';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../locales.js';
 import type { Clock } from '../clock.js';
 import { customerModel } from '../customers/model.js';
-import type { MarketingLog } from '../marketing.js';
+import type { MarketingLog, Reservation } from '../marketing.js';
 import type { JobQueue } from '../ports.js';
 import { err, isDuplicateKeyError, ok, type Result } from '../result.js';
-import type { Settings, SettingsService } from '../settings.js';
+import type { SettingsService } from '../settings.js';
 import { broadcastModel, deliveryKey, deliveryModel, outcomeModel, type BroadcastDoc, type DeliveryOutcomeStatus } from './model.js';
 import { audienceOf, recipientsOf, type Audience, type Recipient, type Segment } from './segments.js';
 
@@ -108,6 +108,76 @@ async function persist<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
   }
 }
 
+interface OutcomeRow {
+  _id: string;
+  broadcastId: Types.ObjectId;
+  status: DeliveryOutcomeStatus;
+  at: Date;
+}
+
+/** True for a bulk insert refused only because some rows were there already (a retried write). */
+function onlyDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return isDuplicateKeyError(error) || (list.length > 0 && list.every((e) => isDuplicateKeyError(e)));
+}
+
+/**
+ * The outcomes of a run, written in bulk: one insert for up to OUTCOME_ROWS messages, at most
+ * OUTCOME_DELAY_MS after the first of them, instead of one write per message (the claim before each
+ * send stays a write of its own). A worker that dies loses at most that short tail: those claims
+ * have no outcome and count as "unknown", exactly like a send it never heard back about.
+ */
+class OutcomeBook {
+  private pending: OutcomeRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private written: Promise<void> = Promise.resolve();
+  private problem: Error | undefined;
+
+  constructor(private readonly write: (rows: OutcomeRow[]) => Promise<unknown>) {}
+
+  add(row: OutcomeRow): void {
+    this.pending.push(row);
+    if (this.pending.length >= OUTCOME_ROWS) void this.flush();
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), OUTCOME_DELAY_MS);
+      this.timer.unref();
+    }
+  }
+
+  private flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const rows = this.pending.splice(0);
+    if (rows.length > 0) {
+      this.written = this.written
+        .then(() => persistMany(() => this.write(rows)))
+        .catch((error: unknown) => {
+          this.problem ??= error instanceof Error ? error : new Error(String(error));
+        });
+    }
+    return this.written;
+  }
+
+  /** Writes what is left; throws if any of the writes failed for good. */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.problem) throw this.problem;
+  }
+}
+
+const OUTCOME_ROWS = 64;
+const RESERVE_CHUNK = 32;
+const OUTCOME_DELAY_MS = 200;
+
+async function persistMany(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await persist(write);
+  } catch (error) {
+    if (!onlyDuplicates(error)) throw error;
+  }
+}
+
 /** Why a broadcast cannot be sent at `sendAt`, if it cannot. */
 export function sendAtProblem(sendAt: Date, now: Date): BroadcastError | null {
   if (sendAt.getTime() <= now.getTime()) return { code: 'SendAtInPast' };
@@ -122,7 +192,7 @@ export function textLimit(hasPhoto: boolean): number {
 
 export function messageFor(broadcast: Pick<BroadcastDoc, 'texts' | 'fallbackLocale' | 'photoFileId'>, locale: Locale): BroadcastMessage {
   const texts = broadcast.texts as BroadcastTexts;
-  const text = texts[locale] ?? texts[broadcast.fallbackLocale as Locale] ?? '';
+  const text = texts[locale] ?? texts[broadcast.fallbackLocale] ?? '';
   return { text, photoFileId: broadcast.photoFileId ?? null };
 }
 
@@ -180,7 +250,7 @@ export class BroadcastService {
         createdBy: draft.createdBy,
         createdAt: now,
       });
-      created = doc.toObject() as BroadcastDoc;
+      created = doc.toObject<BroadcastDoc>();
     } catch (error) {
       // Confirmed twice: the first confirmation stored it and scheduled its job.
       const existing = isDuplicateKeyError(error) ? await this.broadcasts.findOne({ draftId: draft.draftId }).lean<BroadcastDoc>() : null;
@@ -281,7 +351,7 @@ export class BroadcastService {
     const source = `broadcast:${broadcastId}`;
     const batches = recipientsOf(
       this.conn,
-      broadcast.segment as Segment,
+      broadcast.segment,
       { now: this.clock.now(), stampsPerReward: settings.stampsPerReward },
       broadcast.resumeAfter ?? null,
       options.batchSize,
@@ -289,72 +359,139 @@ export class BroadcastService {
 
     // The checkpoint moves only past batches in which every recipient was handled; a recipient whose
     // bookkeeping failed (the database hiccuped) is met again by the next run, and its claim decides.
+    // The lanes flow from one batch into the next (the next batch is read while this one is sent), so
+    // the pipe does not run dry at every batch's end; the checkpoint follows in order behind them.
+    interface OpenBatch {
+      last: Types.ObjectId;
+      left: number;
+      failures: number;
+    }
+    /**
+     * The weekly-cap slots of RESERVE_CHUNK recipients are taken together (one bulk insert), when a lane
+     * reaches the chunk, and the next chunk's along with it, so no lane waits for them. A worker that
+     * dies leaves at most two chunks' slots taken without a message (the customer has one offer less
+     * that week); one that stops gives back the slots of everyone it did not reach.
+     */
+    interface Chunk {
+      recipients: Recipient[];
+      slots?: Promise<Map<string, Reservation>>;
+      next?: Chunk;
+    }
+    const reserve = (chunk: Chunk) =>
+      (chunk.slots ??= this.marketing.reserveMany(
+        chunk.recipients.map((r) => r.customerId),
+        source,
+        this.clock.now(),
+        settings.marketingMaxPerWeek,
+        settings.timeZone,
+        persist,
+      ));
+    const open: OpenBatch[] = [];
+    const queue: { recipient: Recipient; batch: OpenBatch; chunk: Chunk }[] = [];
+    let lastChunk: Chunk | undefined;
     let troubled = 0;
     let firstProblem: unknown;
-    // The next batch is read while this one is being sent, so the lanes do not wait for the database.
+    let stopped = false;
+    let cancelled = false;
+    let exhausted = false;
+    let checkpoint: Promise<unknown> = Promise.resolve();
+    const book = new OutcomeBook((rows) => this.outcomes.collection.insertMany(rows as never[], { ordered: false }));
     const iterator = batches[Symbol.asyncIterator]();
     let upcoming = iterator.next();
-    for (;;) {
+    upcoming.catch(() => undefined); // handled when awaited
+    const readNext = async () => {
       const fetched = await upcoming;
-      if (fetched.done) break;
-      const batch = fetched.value;
+      if (fetched.done) {
+        exhausted = true;
+        return;
+      }
       upcoming = iterator.next();
-      upcoming.catch(() => undefined); // handled when awaited
-      broadcast = await this.find(broadcastId);
-      if (!broadcast || broadcast.status === 'cancelled') {
-        await iterator.return?.(undefined);
-        break;
+      upcoming.catch(() => undefined);
+      const latest = await this.find(broadcastId);
+      if (!latest || latest.status === 'cancelled') {
+        cancelled = true;
+        exhausted = true;
+        return;
       }
-
-      const queue = [...batch];
-      let failures = 0;
-      let stopped = false;
-      const lane = async () => {
-        for (let recipient = queue.shift(); recipient && !stopped; recipient = queue.shift()) {
-          try {
-            if (!(await this.deliverTo(broadcast!, recipient, sender, source, settings, options.signal))) stopped = true;
-          } catch (error) {
-            failures++;
-            firstProblem ??= error;
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.max(1, sender.concurrency) }, lane));
-      // The worker is stopping: whoever was not reached yet is left unclaimed for the next run.
-      if (stopped) {
-        await upcoming.then(() => iterator.return?.(undefined)).catch(() => undefined);
-        return { state: 'interrupted', reason: 'stopped' };
+      broadcast = latest;
+      const batch: OpenBatch = { last: fetched.value.at(-1)!.customerId, left: fetched.value.length, failures: 0 };
+      open.push(batch);
+      for (let i = 0; i < fetched.value.length; i += RESERVE_CHUNK) {
+        const chunk: Chunk = { recipients: fetched.value.slice(i, i + RESERVE_CHUNK) };
+        if (lastChunk) lastChunk.next = chunk;
+        lastChunk = chunk;
+        queue.push(...chunk.recipients.map((recipient) => ({ recipient, batch, chunk })));
       }
-      troubled += failures;
-      if (troubled === 0) {
-        await this.broadcasts.updateOne(
-          { _id: broadcast._id },
-          { $set: { resumeAfter: batch.at(-1)!.customerId, heartbeatAt: this.clock.now() } },
+    };
+    let reading: Promise<void> | undefined;
+    const nextRecipient = async () => {
+      while (queue.length === 0 && !exhausted && !stopped) {
+        reading ??= readNext().finally(() => (reading = undefined));
+        await reading;
+      }
+      return stopped ? undefined : queue.shift();
+    };
+    const handled = (batch: OpenBatch) => {
+      batch.left--;
+      while (open.length > 0 && open[0]!.left === 0) {
+        const done = open.shift()!;
+        troubled += done.failures;
+        if (troubled > 0) continue;
+        checkpoint = checkpoint.then(() =>
+          this.broadcasts.updateOne({ _id: broadcast!._id }, { $set: { resumeAfter: done.last, heartbeatAt: this.clock.now() } }),
         );
       }
+    };
+    const lane = async () => {
+      for (let item = await nextRecipient(); item; item = await nextRecipient()) {
+        try {
+          const slots = reserve(item.chunk);
+          if (item.chunk.next) reserve(item.chunk.next).catch(() => undefined); // awaited by its own lanes
+          const slot = (await slots).get(String(item.recipient.customerId))!;
+          // Not claimed (the worker is stopping): its batch stays open, the next run meets it again.
+          if (!(await this.deliverTo(broadcast!, item.recipient, slot, sender, book, options.signal))) {
+            stopped = true;
+            continue;
+          }
+        } catch (error) {
+          item.batch.failures++;
+          firstProblem ??= error;
+        }
+        handled(item.batch);
+      }
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, sender.concurrency) }, lane));
+    // Slots taken ahead for recipients nobody reached (the worker is stopping) are given back.
+    for (const item of queue) {
+      const slot = item.chunk.slots && (await item.chunk.slots.catch(() => undefined))?.get(String(item.recipient.customerId));
+      if (slot?.ok) await persist(() => this.marketing.release(slot.slot)).catch(() => undefined);
     }
+    await checkpoint;
+    await book.close();
+    const broke = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (broke) throw broke.reason;
+    // The worker is stopping: whoever was not reached yet is left unclaimed for the next run.
+    if (stopped || cancelled) await upcoming.then(() => iterator.return?.(undefined)).catch(() => undefined);
+    if (stopped) return { state: 'interrupted', reason: 'stopped' };
     if (troubled > 0) return { state: 'interrupted', reason: 'troubled', unhandled: troubled, problem: firstProblem };
 
     return this.finish(broadcastId);
   }
 
   /**
-   * One recipient: take a weekly marketing slot, wait for the pace, claim the delivery, send, record
+   * One recipient, whose weekly marketing slot was taken with its chunk: wait for the pace, claim the delivery, send, record
    * the outcome. Nothing but the claim itself stands between claim and send, so a worker that dies
    * has sent to (almost) exactly the recipients it claimed. False: stopped before claiming.
    */
   private async deliverTo(
     broadcast: BroadcastDoc,
     recipient: Recipient,
+    slot: Reservation,
     sender: BroadcastSender,
-    source: string,
-    settings: Settings,
+    book: OutcomeBook,
     signal: AbortSignal | undefined,
   ): Promise<boolean> {
     const key = deliveryKey(broadcast._id, recipient.customerId);
-    const slot = await persist(() =>
-      this.marketing.reserve(recipient.customerId, source, this.clock.now(), settings.marketingMaxPerWeek, settings.timeZone),
-    );
     const giveBack = async () => {
       if (slot.ok) await persist(() => this.marketing.release(slot.slot));
     };
@@ -363,22 +500,23 @@ export class BroadcastService {
       return false;
     }
     try {
-      await persist(() => this.deliveries.create({ _id: key, broadcastId: broadcast._id, customerId: recipient.customerId, at: this.clock.now() }));
+      await persist(() =>
+        this.deliveries.collection.insertOne({ _id: key as never, broadcastId: broadcast._id, customerId: recipient.customerId, at: this.clock.now() }),
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       // Handled by an earlier run (or by our own retried insert): its claim decides.
       await giveBack();
       return true;
     }
-    const record = (status: DeliveryOutcomeStatus) =>
-      persist(() => this.outcomes.create({ _id: key, broadcastId: broadcast._id, status, at: this.clock.now() }));
+    const record = (status: DeliveryOutcomeStatus) => book.add({ _id: key, broadcastId: broadcast._id, status, at: this.clock.now() });
     if (!slot.ok) {
-      await record('skipped');
+      record('skipped');
       return true;
     }
 
     const outcome = await sender.send(recipient, messageFor(broadcast, recipient.locale));
-    await record(outcome);
+    record(outcome);
     // "unknown" may have reached the customer, so it keeps its slot under the weekly cap.
     if (outcome === 'blocked' || outcome === 'failed') await giveBack();
     if (outcome === 'blocked') await persist(() => this.customers.updateOne({ _id: recipient.customerId }, { $set: { unreachable: true } }));

@@ -4,7 +4,7 @@
 // the reward entry, the card's state, the lapse), only for customers who agreed to promotions, in
 // daytime, and within the weekly marketing cap shared with broadcasts.
 import type { Connection, Types } from 'mongoose';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../locales.js';
 import { localDateKey, toLocal } from '../business-time.js';
 import { almostThereStamps, MARKETING_AUDIENCE } from '../broadcasts/segments.js';
 import { customerModel } from '../customers/model.js';
@@ -79,7 +79,7 @@ export class CampaignService {
     const counts: SweepCounts = { rewardReminder: 0, almostThere: 0, winBack: 0, capped: 0 };
     const hour = toLocal(now, settings.timeZone).hour;
     if (hour < CAMPAIGN_HOURS.from || hour >= CAMPAIGN_HOURS.to) return counts;
-    const undone = (await this.ledger.distinct('undoes', { type: 'undo', undoes: { $ne: null } })) as Types.ObjectId[];
+    const undone = await this.ledger.distinct('undoes', { type: 'undo', undoes: { $ne: null } });
 
     const campaigns: Record<CustomerCampaign, () => AsyncGenerator<Candidate>> = {
       rewardReminder: () => this.rewardReminders(now, settings, undone),
@@ -129,7 +129,7 @@ export class CampaignService {
       .cursor({ batchSize: BATCH });
     for await (const doc of cursor) {
       const { card, ...target } = doc as TargetDoc & { card?: unknown };
-      yield { doc: target as TargetDoc, total: storedBalance({ card })[field] };
+      yield { doc: target, total: storedBalance({ card })[field] };
     }
   }
 

@@ -1,7 +1,7 @@
 // The customer record. Personal fields (phone, names, username, telegramId) are erased on request;
 // the record itself stays, anonymised, so the owner's totals and the ledger still add up.
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
-import { LOCALES } from '../../app/config.js';
+import { Schema, type Types, type Connection, type InferSchemaType } from 'mongoose';
+import { LOCALES } from '../locales.js';
 import { modelOn } from '../database.js';
 
 const customerSchema = new Schema(

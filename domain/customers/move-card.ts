@@ -6,7 +6,7 @@
 // the very number on the card. A claim under a unique key makes the move happen once per allowed
 // window, so two shared contacts (a double tap, a retried update) move it once, announced once.
 import type { Connection, Types } from 'mongoose';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../locales.js';
 import type { Clock } from '../clock.js';
 import type { OnceKeys } from '../once.js';
 import type { PreferencesService } from '../preferences.js';
@@ -48,7 +48,7 @@ export class CardMoves {
   }
 
   /** Staff allow the card to move for the next minutes; pressing again just renews the window. */
-  async allowMove(customerId: Types.ObjectId, staffName: string): Promise<Result<{ until: Date; customer: CustomerDoc }, AllowMoveError>> {
+  async allowMove(customerId: Types.ObjectId | string, staffName: string): Promise<Result<{ until: Date; customer: CustomerDoc }, AllowMoveError>> {
     const until = new Date(this.clock.now().getTime() + MOVE_WINDOW_MINUTES * 60_000);
     const customer = await this.model
       .findOneAndUpdate({ _id: customerId, deletedAt: null }, { $set: { moveAllowedUntil: until, moveAllowedBy: staffName } }, { returnDocument: 'after' })
@@ -99,7 +99,7 @@ export class CardMoves {
     if (!customer) throw new Error('the moved card is gone');
     return ok({
       customer,
-      previous: { telegramId: card.telegramId ?? null, locale: card.locale as Locale, allowedBy: card.moveAllowedBy ?? null },
+      previous: { telegramId: card.telegramId ?? null, locale: card.locale, allowedBy: card.moveAllowedBy ?? null },
     });
   }
 }

@@ -7,7 +7,7 @@
 // a café elsewhere still gets correct numbers from the contact button, which is the only way a phone
 // is accepted at registration.
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../locales.js';
 
 const REGION_BY_LOCALE: Record<Locale, CountryCode> = { bg: 'BG', ru: 'RU', en: 'GB' };
 

@@ -1,7 +1,7 @@
 // The customer's side of the program: registering with a phone, the card's identifiers, language,
 // marketing consent and erasing personal data on request.
 import { Types, type Connection } from 'mongoose';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../locales.js';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../ports.js';
 import type { PreferencesService } from '../preferences.js';
@@ -128,7 +128,7 @@ export class CustomerService {
           via: 'onboarding',
         });
         await this.preferences.setLocale(input.telegramId, input.locale);
-        return ok(created.toObject() as CustomerDoc);
+        return ok(created.toObject<CustomerDoc>());
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         // Which unique field collided decides: the same account (a concurrent retry), the phone

@@ -62,7 +62,7 @@ export class ExportService {
   constructor(private readonly conn: Connection) {}
 
   private async undoneIds(): Promise<Types.ObjectId[]> {
-    return (await ledgerModel(this.conn).distinct('undoes', { type: 'undo', undoes: { $ne: null } })) as Types.ObjectId[];
+    return await ledgerModel(this.conn).distinct('undoes', { type: 'undo', undoes: { $ne: null } });
   }
 
   customersCsv(timeZone: string): AsyncGenerator<Uint8Array> {
@@ -83,8 +83,7 @@ export class ExportService {
           { $group: { _id: '$customerId', visits: { $sum: 1 } } },
           { $sort: { _id: 1 } },
         ])
-        .cursor<Totals>({ batchSize: 500 })
-        [Symbol.asyncIterator](),
+        .cursor<Totals>({ batchSize: 500 })[Symbol.asyncIterator](),
     );
     const time = (at: Date | null | undefined) => (at ? formatLocalIso(at, timeZone) : null);
     for await (const c of customerModel(this.conn).find().sort({ _id: 1 }).lean().cursor({ batchSize: 500 })) {

@@ -69,7 +69,7 @@ export class FraudService {
     if (entries.length === 0) return entries;
     const from = entries[0]!.at;
     const undone = new Set(
-      ((await this.ledger.distinct('undoes', { type: 'undo', at: { $gte: from } })) as Types.ObjectId[]).map(String),
+      (await this.ledger.distinct('undoes', { type: 'undo', at: { $gte: from } })).map(String),
     );
     return entries.filter((e) => !undone.has(String(e._id)));
   }
@@ -148,7 +148,7 @@ export class FraudService {
     for (const alert of found) {
       try {
         const created = await this.alerts.create({ ...alert, at: now });
-        fired.push(created.toObject() as FraudAlert);
+        fired.push(created.toObject<FraudAlert>());
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
       }

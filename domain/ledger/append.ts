@@ -82,7 +82,7 @@ export async function appendEntry<E extends { code: string }>(
         seq: history.lastSeq + 1,
         at,
       });
-      const entry = created.toObject() as LedgerEntry;
+      const entry = created.toObject<LedgerEntry>();
       const after = new LedgerHistory([...history.entries, entry]);
       await saveSnapshot(conn, customerId, snapshotOf(after));
       return ok({ entry, before: history, after, duplicate: false });
@@ -145,7 +145,7 @@ export async function appendOnCard<E extends { code: string }>(
         seq: current.seq + 1,
         at,
       });
-      const entry = created.toObject() as LedgerEntry;
+      const entry = created.toObject<LedgerEntry>();
       const after = advance(current, entry) ?? (await rebuildSnapshot(conn, customerId)).snapshot;
       await saveSnapshot(conn, customerId, after);
       return ok({ entry, before: current, after, duplicate: false });

@@ -19,6 +19,6 @@ export async function balanceOf(conn: Connection, customerId: Types.ObjectId | s
 
 /** The balance stored on a customer document read elsewhere (zero for a card with no ledger yet). */
 export function storedBalance(customer: { card?: unknown }): Balance {
-  const card = storedSnapshot(customer as Parameters<typeof storedSnapshot>[0]);
+  const card = storedSnapshot(customer);
   return { stamps: card?.stamps ?? 0, rewards: card?.rewards ?? 0 };
 }

@@ -1,7 +1,7 @@
 // A customer's ledger replayed in order. Every decision about a card (may this visit be stamped, is
 // there a reward to redeem, what does undoing this entry take back, which reward is due to expire) is
 // made from this replay, so the rules and the balance can never disagree with the ledger.
-import { Types, type Connection } from 'mongoose';
+import { type Types, type Connection } from 'mongoose';
 import { ledgerModel, type LedgerEntry } from './model.js';
 
 /** One reward available on the card, from the conversion that created it; redeemed oldest first. */

@@ -2,7 +2,7 @@
 // The unique idempotency key is what makes an operation happen exactly once, however often it is
 // attempted (double taps, replayed updates, two workers). The unique (customerId, seq) pair puts each
 // customer's entries in one order that writers agree on: see domain/ledger/append.ts.
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, type Connection, type InferSchemaType } from 'mongoose';
 import { modelOn } from '../database.js';
 
 export const LEDGER_TYPES = ['stamp', 'bonus', 'reward', 'redeem', 'undo', 'expire'] as const;

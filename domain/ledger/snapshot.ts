@@ -195,7 +195,7 @@ export async function rebuildSnapshot(conn: Connection, customerId: Types.Object
  * existed). A customer without entries needs none: no snapshot reads as an empty card.
  */
 export async function backfillSnapshots(conn: Connection): Promise<number> {
-  const withEntries = (await ledgerModel(conn).distinct('customerId')) as Types.ObjectId[];
+  const withEntries: Types.ObjectId[] = await ledgerModel(conn).distinct('customerId');
   let count = 0;
   for (let i = 0; i < withEntries.length; i += 500) {
     const batch = withEntries.slice(i, i + 500);

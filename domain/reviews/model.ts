@@ -2,7 +2,7 @@
 // job after the visit, or because they pressed "Leave a review"): its unique visitId makes "one
 // request per visit" a fact of the database. A review is the rating a customer gave a visit, with an
 // optional line; its unique visitId means one review per visit, however often the buttons are pressed.
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, type Connection, type InferSchemaType } from 'mongoose';
 import { modelOn } from '../database.js';
 
 /** The statistics read ratings straight from this collection (see domain/stats/service.ts). */

@@ -148,7 +148,7 @@ export class ReviewService {
   private async claimRequest(customerId: Types.ObjectId, visit: LedgerEntry): Promise<ReviewRequestDoc | null> {
     try {
       const created = await this.requests.create({ customerId, visitId: visit._id, visitAt: visit.at, askedAt: this.clock.now() });
-      return created.toObject() as ReviewRequestDoc;
+      return created.toObject<ReviewRequestDoc>();
     } catch (error) {
       if (isDuplicateKeyError(error)) return null;
       throw error;
@@ -208,7 +208,7 @@ export class ReviewService {
         at: now,
         commentUntil: new Date(now.getTime() + COMMENT_WINDOW_MINUTES * MINUTE),
       });
-      review = created.toObject() as ReviewDoc;
+      review = created.toObject<ReviewDoc>();
     } catch (error) {
       if (isDuplicateKeyError(error)) return err({ code: 'AlreadyReviewed' });
       throw error;

@@ -54,7 +54,7 @@ export class StatsService {
 
   /** Entries taken back by an undo; undos are rare (minutes after a mistake), so this list stays short. */
   private async undoneIds(): Promise<Types.ObjectId[]> {
-    return (await this.ledger.distinct('undoes', { type: 'undo', undoes: { $ne: null } })) as Types.ObjectId[];
+    return await this.ledger.distinct('undoes', { type: 'undo', undoes: { $ne: null } });
   }
 
   private atFilter({ from, to }: Period) {

@@ -28,4 +28,3 @@ export type UndoError =
   | RewardAlreadyRedeemed;
 
 export type StaffActionError = VisitError | RedeemError | UndoError | NotStaff | ScreenExpired;
-export type StaffErrorCode = StaffActionError['code'];

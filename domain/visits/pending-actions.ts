@@ -2,7 +2,7 @@
 // Screens are no longer stored: their buttons are signed (bot/keyboards/staff.ts). What remains here is
 // for the storage sweep to remove the records older versions left behind.
 import { randomBytes } from 'node:crypto';
-import { Schema, Types, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Types, type Connection, type InferSchemaType } from 'mongoose';
 import type { Clock } from '../clock.js';
 import { modelOn } from '../database.js';
 

@@ -35,7 +35,7 @@ import { appendEntry, appendOnCard } from '../ledger/append.js';
 import { rebuildSnapshot, snapshotOf, storedSnapshot, type CardSnapshot } from '../ledger/snapshot.js';
 import { LedgerHistory } from '../ledger/history.js';
 import { ledgerModel, type LedgerEntry } from '../ledger/model.js';
-import type { Balance } from '../ledger/balance.js';
+import { balanceOf, type Balance } from '../ledger/balance.js';
 import { err, ok, type Result } from '../result.js';
 // The business day is the calendar day in the owner's time zone: a café in Sofia must not see its
 // daily cap reset at 02:00 local time.
@@ -147,6 +147,11 @@ export class VisitsService {
   ) {
     this.customers = customerModel(conn);
     this.ledger = ledgerModel(conn);
+  }
+
+  /** Stamps and rewards on a card: the sum over its ledger. */
+  async balanceOf(customerId: Types.ObjectId | string): Promise<Balance> {
+    return balanceOf(this.conn, customerId);
   }
 
   /** A card that exists and was not erased. */

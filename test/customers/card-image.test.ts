@@ -69,7 +69,7 @@ describe('the card picture', () => {
     const fingerprints = new Set([(await customerOf(h, user))!.cardImage!.fingerprint]);
     const drawnNow = async () => {
       const call = photoCalls().at(-1)!;
-      fingerprints.add((await customerOf(h, user))!.cardImage!.fingerprint!);
+      fingerprints.add((await customerOf(h, user))!.cardImage!.fingerprint);
       return call.payload.photo instanceof InputFile;
     };
 

@@ -40,7 +40,7 @@ describe('onboarding survives a restart', () => {
     await customer.send('/start');
     const other = await h.anotherInstance();
     const handleOn = (app: typeof other) => (update: object) =>
-      app.bot.handleUpdate({ update_id: Math.floor(Math.random() * 1e9), ...update } as never);
+      app.bot.handleUpdate({ update_id: Math.floor(Math.random() * 1e9), ...update });
 
     // The language button pressed on the other instance, then the rest back on the first one.
     const languageMessage = customer.last!;

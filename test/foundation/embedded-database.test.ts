@@ -9,17 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../app/paths.js';
 import { startLocalBotApi, type LocalBotApi } from '../harness/bot-api-server.js';
 import { FakeTelegram } from '../harness/telegram.js';
+import { waitFor } from '../harness/wait.js';
 
 const USER = { id: 4242, is_bot: false, first_name: 'Rada', language_code: 'en' };
 const CHAT = { id: USER.id, type: 'private', first_name: 'Rada' };
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe.skipIf(Boolean(process.env.MONGODB_URI))('the embedded database of `npm start`', () => {
   const telegram = new FakeTelegram();
@@ -44,8 +37,8 @@ describe.skipIf(Boolean(process.env.MONGODB_URI))('the embedded database of `npm
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     await waitFor(() => output.includes('jobs started') || child.exitCode !== null, 90_000, 'the bot to start');
     expect(child.exitCode, output).toBeNull();
     return { child, output: () => output };

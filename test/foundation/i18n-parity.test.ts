@@ -14,7 +14,7 @@ import {
   type Term,
 } from '@fluent/syntax';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import { localesDir } from '../../app/paths.js';
 import { createI18n } from '../../bot/i18n.js';
 import { englishWords } from '../harness/latin.js';
@@ -39,7 +39,7 @@ function entries(locale: string): Map<string, Entry> {
   const map = new Map<string, Entry>();
   for (const entry of resource.body) {
     if (entry.type !== 'Message' && entry.type !== 'Term') continue;
-    const node = entry as Message | Term;
+    const node = entry;
     const collector = new VariableCollector();
     collector.visit(node);
     const id = (node.type === 'Term' ? '-' : '') + node.id.name;

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InlineKeyboard, Keyboard } from 'grammy';
-import { LOCALES, type Locale } from '../../app/config.js';
+import { LOCALES, type Locale } from '../../domain/locales.js';
 import { createI18n } from '../../bot/i18n.js';
 import * as customer from '../../bot/keyboards/customer.js';
 import * as owner from '../../bot/keyboards/owner.js';
@@ -24,7 +24,7 @@ const CODEC = new staff.CardScreenCodec('123:test-token');
 const SCREEN = CODEC.open('0123456789abcdef01234567', new Date('2026-12-24T18:30:00Z'), 30);
 
 type Markup = InlineKeyboard | Keyboard;
-type Vars = Record<string, string | number>;
+type Vars = Record<string, string | number | Date>;
 
 /** The longest reward names an owner is likely to type, so a label that shows one is tried with it. */
 const REWARD: Record<Locale, string> = {

@@ -3,7 +3,7 @@
 // reads — texts, captions, buttons, alerts, the staff group's audit lines — may be English, whichever
 // piece of code wrote it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../../domain/locales.js';
 import { LANGUAGE_NAMES, MENU_KEYS } from '../../bot/keyboards/customer.js';
 import { SETTINGS_SECTIONS } from '../../bot/settings-menu.js';
 import { createHarness, STAFF_CHAT_ID, type Harness } from '../harness/index.js';

@@ -8,14 +8,7 @@ import { connectTestDatabase } from '../db.js';
 import { startLocalBotApi, type LocalBotApi } from '../harness/bot-api-server.js';
 import { FakeTelegram } from '../harness/telegram.js';
 import { NO_ENV_FILE } from '../harness/process.js';
-
-async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { waitFor } from '../harness/wait.js';
 
 describe('the bot process', () => {
   const telegram = new FakeTelegram();
@@ -70,14 +63,14 @@ describe('the bot process', () => {
   });
 
   it('polls through the runner for exactly the update kinds it handles, membership changes included', () => {
-    const asked = api.polls.map((p) => (typeof p.allowed_updates === 'string' ? JSON.parse(p.allowed_updates) : p.allowed_updates));
+    const asked = api.polls.map((p) => (typeof p.allowed_updates === 'string' ? (JSON.parse(p.allowed_updates) as unknown) : p.allowed_updates));
     expect(asked.length).toBeGreaterThan(0);
     for (const kinds of asked) expect([...(kinds as string[])].sort()).toEqual(['callback_query', 'chat_member', 'message', 'my_chat_member']);
   });
 
   it('writes JSON logs without message texts', () => {
     const lines = stdout.trim().split('\n');
-    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    for (const line of lines) expect(() => void JSON.parse(line), line).not.toThrow();
     expect(stdout).not.toContain('/start');
   });
 

@@ -51,7 +51,7 @@ describe('starting the bot', () => {
     const bot = start({ ENV_FILE: file, LOG_FORMAT: 'json' });
     await bot.waitFor(/jobs started/);
     const lines = bot.stdout.trim().split('\n');
-    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    for (const line of lines) expect(() => void JSON.parse(line), line).not.toThrow();
     expect(bot.stdout).toContain('read settings from .env');
   });
 
@@ -60,7 +60,7 @@ describe('starting the bot', () => {
     await bot.waitFor(/bot ready/);
     await bot.waitFor(/jobs started/);
     const ready = bot.stdout.split('\n').find((l) => l.includes('bot ready'))!;
-    expect(() => JSON.parse(ready)).toThrow();
+    expect(() => void JSON.parse(ready)).toThrow();
     expect(ready).toMatch(/INFO.*bot ready/);
     bot.child.kill('SIGTERM');
     expect(await bot.exited(10_000)).toBe(0);

@@ -40,7 +40,7 @@ class RestartableServer {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     this.child = child;
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     for await (const line of lines) if (line.startsWith('READY')) break;
   }
 
@@ -155,5 +155,28 @@ describe('Telegram and handler faults', () => {
     const line = h.errorLogs.find((l) => l.includes('boom in a handler'));
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ level: 'error', msg: 'unhandled error while handling update', userId: user.id });
+  });
+
+  it("an update's log lines carry its update_id and the sender's role, never their name", async () => {
+    const customer = h.user({ first_name: 'Zoya' });
+    const owner = h.owner();
+    const original = h.services.customers.findByTelegramId.bind(h.services.customers);
+    h.services.customers.findByTelegramId = async () => {
+      throw new TypeError('boom for the logger');
+    };
+    try {
+      await customer.send('/cancel');
+      await owner.send('/cancel');
+    } finally {
+      h.services.customers.findByTelegramId = original;
+    }
+    const lines = h.errorLogs.filter((l) => l.includes('boom for the logger')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(2);
+    const [first, second] = lines as [Record<string, unknown>, Record<string, unknown>];
+    expect(typeof first.update_id).toBe('number');
+    expect(second.update_id).toBe((first.update_id as number) + 1);
+    expect(first.role).toBeUndefined();
+    expect(second.role).toBe('owner');
+    expect(JSON.stringify(lines)).not.toContain('Zoya');
   });
 });

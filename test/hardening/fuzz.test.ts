@@ -8,32 +8,16 @@ import { balanceOf } from '../../domain/ledger/balance.js';
 import { ledgerModel } from '../../domain/ledger/model.js';
 import { createHarness, inlineButtons, STAFF_CHAT_ID, type Harness, type TestUser } from '../harness/index.js';
 import { nextPhone, onboard } from '../harness/customers.js';
+import { seededRandom } from '../harness/random.js';
 
 const UPDATES = Number(process.env.FUZZ_UPDATES ?? 10_000);
-
-/** A small seeded PRNG (mulberry32) so a failure can be replayed with FUZZ_SEED. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789_-:/.ABCXYZабвгдежзийклмнопрстуфхцчшщъьюяЁё😀 \n\t{}[]$%<>&"\'\\';
 
 describe('hostile input', () => {
   let h: Harness;
   const seed = Number(process.env.FUZZ_SEED ?? 20261125);
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const randomText = (max: number) =>
     Array.from({ length: 1 + rnd.int(max) }, () => ALPHABET[rnd.int(ALPHABET.length)]).join('');
 

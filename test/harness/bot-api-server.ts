@@ -137,7 +137,7 @@ export async function startLocalBotApi(telegram: FakeTelegram, port = 0): Promis
     server,
     polls,
     push(update) {
-      const full = { update_id: nextUpdateId++, ...update } as Update;
+      const full = { update_id: nextUpdateId++, ...update };
       queue.push(full);
       wake();
       return full.update_id;

@@ -8,7 +8,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import jsQRModule from 'jsqr';
 import { Types } from 'mongoose';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../../domain/locales.js';
 import { LANGUAGE_NAMES } from '../../bot/keyboards/customer.js';
 import { customerModel, type CustomerDoc } from '../../domain/customers/model.js';
 import { ledgerModel } from '../../domain/ledger/model.js';

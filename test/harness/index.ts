@@ -7,7 +7,7 @@
 //   expect(customer.lastText).toContain('…');
 import { randomUUID } from 'node:crypto';
 import type { Update, User } from 'grammy/types';
-import type { Config, Locale } from '../../app/config.js';
+import type { Config } from '../../app/config.js';
 import { createLogger, type Logger } from '../../app/logger.js';
 import { createApp, type App } from '../../app/app.js';
 import type { Settings } from '../../domain/settings.js';
@@ -105,7 +105,7 @@ export class Harness {
   deliver: (update: Update) => Promise<void> = (update) => this.app.bot.handleUpdate(update);
 
   async handle(update: Omit<Update, 'update_id'>): Promise<void> {
-    await this.deliver({ update_id: updateId++, ...update } as Update);
+    await this.deliver({ update_id: updateId++, ...update });
   }
 
   /** Runs every job due at the test clock's current time. */
@@ -167,7 +167,7 @@ export class TestUser {
   /** Sends a text (a command when it starts with /) to the bot, or into a group chat. */
   async send(text: string, chatId: number = this.id): Promise<void> {
     const entities = commandEntities(text);
-    await this.h.handle({ message: this.message(chatId, { text, ...(entities ? { entities } : {}) }) } as never);
+    await this.h.handle({ message: this.message(chatId, { text, ...(entities ? { entities } : {}) }) });
   }
 
   /** Shares a contact; by default their own, as the request_contact button does. */
@@ -178,18 +178,18 @@ export class TestUser {
       first_name: options.firstName ?? this.info.first_name,
       ...(userId !== null ? { user_id: userId } : {}),
     };
-    await this.h.handle({ message: this.message(this.id, { contact }) } as never);
+    await this.h.handle({ message: this.message(this.id, { contact }) });
   }
 
   async sendPhoto(caption?: string, chatId: number = this.id): Promise<void> {
     const photo = [{ file_id: `user_photo_${randomUUID()}`, file_unique_id: randomUUID(), width: 640, height: 480 }];
     this.h.telegram.receiveUpload(photo[0]!.file_id);
-    await this.h.handle({ message: this.message(chatId, { photo, ...(caption ? { caption } : {}) }) } as never);
+    await this.h.handle({ message: this.message(chatId, { photo, ...(caption ? { caption } : {}) }) });
   }
 
   async sendSticker(chatId: number = this.id): Promise<void> {
     const sticker = { file_id: `sticker_${randomUUID()}`, file_unique_id: randomUUID(), type: 'regular', width: 512, height: 512, is_animated: false, is_video: false };
-    await this.h.handle({ message: this.message(chatId, { sticker }) } as never);
+    await this.h.handle({ message: this.message(chatId, { sticker }) });
   }
 
   /** Presses the inline button with this text (or matching this pattern) on the newest message that has it. */
@@ -231,7 +231,7 @@ export class TestUser {
             }
           : {}),
       },
-    } as never);
+    });
   }
 
   /** What the bot shows this user in the private chat. */
@@ -271,7 +271,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     BOT_TOKEN: '123456:TEST-TOKEN-abcdefghij',
     OWNER_IDS: [OWNER_ID],
     STAFF_CHAT_ID,
-    DEFAULT_LOCALE: 'en' as Locale,
+    DEFAULT_LOCALE: 'en',
     TZ: 'Europe/Sofia',
     PORT: 0,
     DATA_DIR: './data',

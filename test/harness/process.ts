@@ -29,8 +29,8 @@ export function startBotProcess(env: Record<string, string>, cwd = projectRoot):
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exit = once(child, 'exit').then(([code]) => code as number | null);
   return {
     child,

@@ -2,8 +2,7 @@
 // database (insertMany, as an import would), ledger entries written the way the staff use cases write
 // them, and small readers for what the owner and the customers received.
 import { randomBytes } from 'node:crypto';
-import { Types } from 'mongoose';
-import type { Locale } from '../../app/config.js';
+import { type Types } from 'mongoose';
 import { customerModel, type CustomerDoc } from '../../domain/customers/model.js';
 import { ledgerModel, type LedgerType } from '../../domain/ledger/model.js';
 import { rebuildSnapshot } from '../../domain/ledger/snapshot.js';
@@ -34,7 +33,7 @@ export async function insertCustomers(h: Harness, count: number, make: (i: numbe
     telegramId: nextTelegramId++,
     ...uniqueCard(),
     firstName: `Customer ${i + 1}`,
-    locale: 'en' as Locale,
+    locale: 'en',
     marketingConsent: true,
     consentChangedAt: h.clock.now(),
     policyVersion: 1,
@@ -43,7 +42,7 @@ export async function insertCustomers(h: Harness, count: number, make: (i: numbe
     ...make(i),
   }));
   const inserted = await customerModel(h.app.conn).insertMany(docs);
-  return inserted.map((d) => d.toObject() as CustomerDoc);
+  return inserted.map((d) => d.toObject<CustomerDoc>());
 }
 
 export async function insertCustomer(h: Harness, fields: CustomerFields = {}): Promise<CustomerDoc> {
@@ -114,5 +113,6 @@ export function deliveredPerChat(h: Harness): Map<number, number> {
 
 /** The text of the last answerCallbackQuery (a button's toast or alert). */
 export function lastAlert(h: Harness): string {
-  return String(h.telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text ?? '');
+  const text = h.telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text;
+  return typeof text === 'string' ? text : '';
 }

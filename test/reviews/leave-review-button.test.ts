@@ -53,9 +53,9 @@ describe('the "Leave a review" button', () => {
     // The customer asked for it: the same request is shown again, not a second one.
     const [fromJob, fromMenu] = questions(anna);
     const data = (m: typeof fromJob) => inlineButtons(m).map((b) => ('callback_data' in b ? b.callback_data : ''));
-    expect(data(fromMenu!)).toEqual(data(fromJob!));
+    expect(data(fromMenu)).toEqual(data(fromJob));
     await anna.press('5 ⭐');
-    await anna.pressData(data(fromJob!)[0]!, fromJob);
+    await anna.pressData(data(fromJob)[0]!, fromJob);
     expect(await reviewModel(h.app.conn).countDocuments({ customerId: (await customerOf(h, anna))!._id })).toBe(1);
   });
 

@@ -3,7 +3,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { Update } from 'grammy/types';
-import type { Locale } from '../../app/config.js';
+import type { Locale } from '../../domain/locales.js';
 import { CARD_NUMBER_ALPHABET } from '../../domain/customers/codes.js';
 import { customerModel, type CustomerDoc } from '../../domain/customers/model.js';
 import { ledgerModel, type LedgerEntry } from '../../domain/ledger/model.js';
@@ -34,7 +34,7 @@ export async function registerCustomer(h: Harness, user: TestUser, options: Cust
     marketingConsent: true,
     registeredAt: h.clock.now(),
   });
-  return created.toObject() as CustomerDoc;
+  return created.toObject<CustomerDoc>();
 }
 
 export async function ledgerOf(h: Harness, customerId: Types.ObjectId): Promise<LedgerEntry[]> {
@@ -99,7 +99,8 @@ export function shownBalance(screen: SentMessage): { stamps: number; size: numbe
 
 /** The text of the newest callback answer (the toast or alert a presser sees). */
 export function lastAnswer(h: Harness): string {
-  return String(h.telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text ?? '');
+  const text = h.telegram.callsOf('answerCallbackQuery').at(-1)?.payload.text;
+  return typeof text === 'string' ? text : '';
 }
 
 /** A button press as one update, so a test can deliver the very same update twice (a replay). */
@@ -123,7 +124,7 @@ export function pressUpdate(h: Harness, user: TestUser, data: string, message: S
         text: message.text ?? '',
       },
     },
-  } as Update;
+  };
 }
 
 /** The data of a button on a message, by its label. */

@@ -9,19 +9,8 @@ import { balanceOf } from '../../domain/ledger/balance.js';
 import { ledgerModel } from '../../domain/ledger/model.js';
 import { startOfLocalDay as startOfBusinessDay } from '../../domain/business-time.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
+import { seededRandom } from '../harness/random.js';
 import { buttonData, cardData, ledgerOf, ledgerSum, registerCustomer, shownBalance } from './fixtures.js';
-
-/** mulberry32: a tiny seeded PRNG, so a failing walk can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const N = 3;
 const DAILY_CAP = 50;
@@ -113,7 +102,7 @@ describe('the balance shown always equals the ledger', () => {
 
   for (const seed of [20260302]) {
     it(`random stamps, redemptions and undos keep card, balanceOf and the ledger equal, never negative (seed ${seed})`, async () => {
-      const random = prng(seed);
+      const random = seededRandom(seed).next;
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
       const [anna, boris] = [h.staff({ first_name: 'Anna' }), h.staff({ first_name: 'Boris' })];
       const owner = h.owner();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Types } from 'mongoose';
 import { createHarness, inlineButtons, STAFF_CHAT_ID, type Harness, type SentMessage } from '../harness/index.js';
 import { balanceOf } from '../../domain/ledger/balance.js';
-import { buttonData, cardData, customerDoc, lastAnswer, ledgerOf, ledgerSum, openCard, registerCustomer } from './fixtures.js';
+import { buttonData, cardData, customerDoc, lastAnswer, ledgerOf, ledgerSum, registerCustomer } from './fixtures.js';
 import type { TestUser } from '../harness/index.js';
 import { capturedLogs } from '../harness/log-sink.js';
 
