@@ -17,7 +17,7 @@ describe('"Stop offers" under every offer', () => {
 
   async function broadcastNow(text: string): Promise<void> {
     await owner.send('/broadcast');
-    await owner.press(/^Everyone who agreed to offers/);
+    await owner.press(/All who accept offers$/);
     await owner.send(text);
     while (inlineButtons(owner.last).some((b) => b.text.startsWith('Skip'))) await owner.press(/^Skip/);
     await owner.press('🚀 Now');

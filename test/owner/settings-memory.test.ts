@@ -57,7 +57,7 @@ describe('settings in memory', () => {
     const owner = h.owner();
     await owner.send('/settings');
     expect(owner.lastText).toContain('Some saved settings could not be read');
-    expect(owner.lastText).toContain('Stamps per customer per day');
+    expect(owner.lastText).toContain('Stamps a day per customer');
     await owner.send('/settings');
     expect(owner.lastText).not.toContain('could not be read');
   });

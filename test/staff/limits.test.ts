@@ -35,7 +35,7 @@ describe('limits refuse with a reason and write nothing', () => {
     // A fresh screen explains it up front and offers no stamp buttons.
     await openCard(h, barista, customer);
     expect(barista.lastText).toContain('следващият е възможен от 12:00');
-    expect(barista.buttons).toEqual(['📲 Премести в нов профил', 'Отказ']);
+    expect(barista.buttons).toEqual(['📲 Преместване в нов профил', 'Отказ']);
 
     h.clock.set('2026-03-02T12:00:00+02:00');
     const later = await openCard(h, barista, customer);
