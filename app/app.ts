@@ -11,6 +11,7 @@ import { createBot, type AppBot, type CreateBotOptions } from '../bot/index.js';
 import { createI18n, translator } from '../bot/i18n.js';
 import type { Translator } from '../bot/translator.js';
 import { Notifier } from '../bot/notifier.js';
+import { StaffFeed } from '../bot/staff-feed.js';
 import { createBroadcastApi } from '../bot/broadcast-api.js';
 import { registerCommands } from '../bot/commands.js';
 import { JobScheduler } from '../jobs/scheduler.js';
@@ -84,8 +85,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       },
       options.bot,
     );
-    notifier = new Notifier(bot.api, t, logger);
     const broadcastApi = createBroadcastApi(config, options.bot);
+    const staffFeed = new StaffFeed({ api: broadcastApi, t, logger, services, chatId: () => services.team.staffChatId() });
+    notifier = new Notifier(bot.api, t, logger, services.preferences, staffFeed);
     defineJobs(scheduler, { services, notifier, logger, config, broadcastApi });
     await ensureIndexes(conn);
     // A new owner (claimed in Telegram) gets the owners' command menu at once.
@@ -123,8 +125,12 @@ export async function prepareBot(app: App): Promise<void> {
   await publishCommands(app);
 }
 
-async function publishCommands(app: Pick<App, 'bot' | 't' | 'config' | 'logger' | 'services'>): Promise<void> {
-  await registerCommands(app.bot.api, app.t, app.config.DEFAULT_LOCALE, await app.services.team.owners()).catch((error: unknown) =>
-    app.logger.warn({ err: error }, 'could not register the command menu'),
-  );
+/** The menus, the owners' each in that owner's language; also after an owner is claimed or changes language. */
+export async function publishCommands(app: Pick<App, 'bot' | 't' | 'config' | 'logger' | 'services'>): Promise<void> {
+  const menus = async () => {
+    const ownerIds = await app.services.team.owners();
+    const owners = await Promise.all(ownerIds.map(async (id) => ({ id, locale: await app.services.preferences.localeOf(id) })));
+    await registerCommands(app.bot.api, app.t, app.config.DEFAULT_LOCALE, owners);
+  };
+  await menus().catch((error: unknown) => app.logger.warn({ err: error }, 'could not register the command menu'));
 }

@@ -42,6 +42,6 @@ export async function expireAndAnnounce(ctx: BotContext, customer: CustomerDoc):
   const expired = await ctx.services.visits.expireRewards({ customer });
   if (expired.length === 0) return false;
   const settings = await ctx.services.settings.get();
-  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings }, expiry);
+  for (const expiry of expired) await announceExpiry({ notifier: ctx.notifier, settings }, expiry);
   return true;
 }

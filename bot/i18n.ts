@@ -32,9 +32,11 @@ export function forgetNegotiatedLocale(ctx: object): void {
 
 export function createI18n(defaultLocale: Locale): I18n<AppContext> {
   const negotiate = async (ctx: AppContext): Promise<Locale> => {
-    // A database hiccup must not cost the user their answer: fall back to Telegram's language.
-    const chosen = ctx.from ? await ctx.services.preferences.getLocale(ctx.from.id).catch(() => undefined) : undefined;
-    return chosen ?? localeFromTelegram(ctx.from?.language_code) ?? defaultLocale;
+    // Also remembers the sender's Telegram language, for what jobs write to them later. A database
+    // hiccup must not cost the user their answer: fall back to Telegram's language.
+    const heard = localeFromTelegram(ctx.from?.language_code);
+    const locale = ctx.from ? await ctx.services.preferences.localeForUpdate(ctx.from.id, heard).catch(() => heard) : heard;
+    return locale ?? defaultLocale;
   };
   const i18n = new I18n<AppContext>({
     defaultLocale,

@@ -12,8 +12,6 @@ import { balanceAfterBonus, cardLabel, customerLabel } from './review-messages.j
 
 export interface ReferralDeps {
   notifier: Notifier;
-  config: Pick<Config, 'DEFAULT_LOCALE'>;
-  team: Pick<TeamService, 'staffChatId'>;
   settings: Settings;
 }
 
@@ -33,9 +31,7 @@ async function tell(
 }
 
 async function audit(deps: ReferralDeps, key: string, customer: CustomerDoc, vars: TranslationVars): Promise<void> {
-  const chatId = await deps.team.staffChatId();
-  if (chatId === undefined) return;
-  await deps.notifier.send(chatId, deps.config.DEFAULT_LOCALE, key, { customer: customerLabel(customer), number: cardLabel(customer), ...vars });
+  await deps.notifier.staffChat.post(key, { customer: customerLabel(customer), number: cardLabel(customer), ...vars });
 }
 
 const nameOf = (customer: CustomerDoc | null) => customer?.firstName ?? '—';

@@ -17,7 +17,6 @@ import { formatMoment, maskedPhone } from './visit-messages.js';
 
 export interface ReviewDeps {
   notifier: Notifier;
-  config: Pick<Config, 'DEFAULT_LOCALE'>;
   services: Services;
 }
 
@@ -86,31 +85,29 @@ export function ratingThanks(t: Translator, rated: Rated, settings: Settings, pu
   return lines.join('\n\n');
 }
 
-/** Posts the review to the staff group and, for a rating of 3 or lower, to every owner privately. */
+/** Posts the review to the staff group and, for a rating of 3 or lower, to every owner privately; each in its language. */
 export async function publishReview(deps: ReviewDeps, published: Published): Promise<void> {
-  const { notifier, config, services } = deps;
+  const { notifier, services } = deps;
   const { review, customer } = published;
   const settings = await services.settings.get();
   const now = services.clock.now();
-  const send = (chatId: number, locale: Locale, key: string, options?: Parameters<Notifier['send']>[4]) =>
-    notifier.send(chatId, locale, key, {
-      stars: stars(review.rating),
-      rating: review.rating,
-      customer: customerLabel(customer),
-      number: cardLabel(customer),
-      visit: formatMoment(review.visitAt, locale, settings.timeZone, now),
-      bonus: review.bonusStamps,
-      hasComment: review.comment ? 'yes' : 'no',
-      comment: review.comment ?? '',
-    }, options);
-  const staffChatId = await services.team.staffChatId();
-  if (staffChatId !== undefined) await send(staffChatId, config.DEFAULT_LOCALE, 'review-staff-post');
+  const vars = (locale: Locale) => ({
+    stars: stars(review.rating),
+    rating: review.rating,
+    customer: customerLabel(customer),
+    number: cardLabel(customer),
+    visit: formatMoment(review.visitAt, locale, settings.timeZone, now),
+    bonus: review.bonusStamps,
+    hasComment: review.comment ? 'yes' : 'no',
+    comment: review.comment ?? '',
+  });
+  await notifier.staffChat.post('review-staff-post', vars);
   if (review.rating > 3) return;
   // The owners can answer at once; a reviewer who erased their data can no longer be written to.
   const canAnswer = Boolean(customer?.telegramId && !customer.deletedAt);
   for (const ownerId of await services.team.owners()) {
-    const locale = (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE;
+    const locale = await notifier.localeOf(ownerId);
     const t = (key: string) => notifier.t(locale, key);
-    await send(ownerId, locale, 'review-owner-low', canAnswer ? { reply_markup: ownerReplyKeyboard(t, String(review._id)) } : undefined);
+    await notifier.send(ownerId, locale, 'review-owner-low', vars, canAnswer ? { reply_markup: ownerReplyKeyboard(t, String(review._id)) } : undefined);
   }
 }

@@ -1,5 +1,6 @@
 // How /settings reads: a section's title and one "label: value" line per setting.
 import { campaignNames, type Settings } from '../domain/settings.js';
+import { LANGUAGE_NAMES } from './keyboards/customer.js';
 import { fieldsOf, kebab, valueOf, type SettingField, type SettingsSection } from './settings-menu.js';
 import type { Translate } from './translator.js';
 
@@ -41,6 +42,11 @@ export function sectionText(t: Translate, section: SettingsSection, settings: Se
   }
   for (const field of fieldsOf(section)) {
     lines.push(t('settings-line', { label: t(`settings-field-${kebab(field)}`), value: formatValue(t, field, settings) }));
+  }
+  if (section === 'general') {
+    const chosen = settings.staffChatLocale;
+    const value = chosen ? LANGUAGE_NAMES[chosen] : t('settings-staff-chat-like-owner');
+    lines.push(t('settings-line', { label: t('settings-field-staff-chat-locale'), value }));
   }
   // Where a setting has a reason the owner should know (the platforms' rules, the law), it is said here.
   if (section === 'reviews' || section === 'privacy' || section === 'fraud') lines.push('', t(`settings-why-${section}`));

@@ -18,7 +18,7 @@ import { UNDO_MINUTES } from '../domain/visits/service.js';
 import { startOfLocalDay as startOfBusinessDay } from '../domain/business-time.js';
 import type { Translate, TranslationVars } from './translator.js';
 import type { Notifier } from './notifier.js';
-import { undoKeyboard, type CardButtons } from './keyboards/staff.js';
+import type { CardButtons } from './keyboards/staff.js';
 
 /** Only the last four digits: enough to tell two Annas apart at the counter. */
 export function maskedPhone(phone: string | null | undefined): string {
@@ -96,8 +96,6 @@ export function refusalText(t: Translate, error: StaffActionError, moment: Momen
 
 export interface NoticeDeps {
   notifier: Notifier;
-  config: Pick<Config, 'DEFAULT_LOCALE'>;
-  team: Pick<TeamService, 'staffChatId'>;
   settings: Settings;
 }
 
@@ -108,13 +106,9 @@ async function tellCustomer(deps: NoticeDeps, customer: CustomerDoc, key: string
   await deps.notifier.send(customer.telegramId, locale, key, { reward: deps.settings.rewardName[locale], ...vars });
 }
 
-/** One line in the staff group; operations that can be undone get the Undo button. */
+/** One line in the staff group, in its language; operations that can be undone get the Undo button. */
 async function audit(deps: NoticeDeps, key: string, vars: TranslationVars, undoEntryId?: string): Promise<void> {
-  const chatId = await deps.team.staffChatId();
-  if (chatId === undefined) return;
-  const locale = deps.config.DEFAULT_LOCALE;
-  const t: Translate = (k, v) => deps.notifier.t(locale, k, v);
-  await deps.notifier.send(chatId, locale, key, vars, undoEntryId ? { reply_markup: undoKeyboard(t, undoEntryId) } : undefined);
+  await deps.notifier.staffChat.post(key, vars, undoEntryId);
 }
 
 export async function announceVisit(deps: NoticeDeps, staffName: string, visit: VisitConfirmed): Promise<void> {

@@ -21,6 +21,7 @@ import { TeamService, type TeamConfig } from './team.js';
 import { AuditLog } from './audit/service.js';
 import { FraudService } from './fraud/service.js';
 import { RetentionService } from './retention/service.js';
+import { StaffFeedService } from './staff-feed/service.js';
 
 /** What the services read of the configuration (app/config.ts's Config has these). */
 export interface ServiceConfig extends TeamConfig {
@@ -40,7 +41,7 @@ export interface ServiceOptions {
 export function createServices({ conn, clock, config, jobs, settingsDefaults, onInvalidSettings }: ServiceOptions) {
   const team = new TeamService(conn, clock, config);
   const settings = new SettingsService(conn, settingsDefaults, clock, onInvalidSettings);
-  const preferences = new PreferencesService(conn);
+  const preferences = new PreferencesService(conn, config.DEFAULT_LOCALE, settings, () => team.owners());
   const customers = new CustomerService(conn, clock, jobs, preferences);
   const visits = new VisitsService(conn, clock, settings, jobs);
   // Turning reward expiry on (or changing its days) concerns rewards that already exist, too.
@@ -49,6 +50,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults, on
   const pendingActions = new PendingActions(conn, clock);
   const once = new OnceKeys(conn);
   const cardMoves = new CardMoves(conn, clock, preferences, once);
+  const staffFeed = new StaffFeedService(conn, clock);
   const marketing = new MarketingLog(conn);
   const broadcasts = new BroadcastService(conn, clock, jobs, settings, marketing, config.DEFAULT_LOCALE);
   const campaigns = new CampaignService(conn, settings, marketing, once);
@@ -75,6 +77,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults, on
     visits,
     pendingActions,
     once,
+    staffFeed,
     marketing,
     broadcasts,
     campaigns,

@@ -4,6 +4,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
+import { LOCALES } from './locales.js';
 import { modelOn } from './database.js';
 import { err, ok, type Result } from './result.js';
 
@@ -60,6 +61,8 @@ export const settingsSchema = z.object({
   fraudStaffRateFactor: z.number().int().min(2).max(100).default(3),
   /** A reward redeemed within this many minutes of being earned, by the same staff member (0: off). */
   fraudQuickRedeemMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  /** The staff chat's language; null: the owner's. */
+  staffChatLocale: z.enum(LOCALES).nullable().default(null),
   campaigns: z
     .object(Object.fromEntries(campaignNames.map((n) => [n, z.boolean().default(true)])) as Record<
       CampaignName,

@@ -101,10 +101,9 @@ export class TelegramBroadcastSender implements BroadcastSender {
 }
 
 async function reportToOwner(deps: JobDeps, broadcast: BroadcastDoc, report: BroadcastReport, cancelled: boolean): Promise<void> {
-  const { services, notifier, config } = deps;
+  const { services, notifier } = deps;
   if (!(await services.once.claim(`broadcast-report:${String(broadcast._id)}`, services.clock.now()))) return;
-  const locale: Locale = (await services.preferences.getLocale(broadcast.createdBy)) ?? config.DEFAULT_LOCALE;
-  await notifier.send(broadcast.createdBy, locale, cancelled ? 'broadcast-report-cancelled' : 'broadcast-report', {
+  await notifier.toUser(broadcast.createdBy, cancelled ? 'broadcast-report-cancelled' : 'broadcast-report', {
     sent: report.sent,
     blocked: report.blocked,
     failed: report.failed + report.unknown,

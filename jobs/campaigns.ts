@@ -1,7 +1,6 @@
 // The campaign sweep: every 15 minutes the automated campaigns look for customers they concern and
 // write to them in their own language (paced like broadcasts), and after 21:00 business time each
 // owner gets the day's digest once.
-import type { Locale } from '../domain/locales.js';
 import { stopOffersKeyboard } from '../bot/keyboards/customer.js';
 import type { CustomerCampaign, SweepCounts } from '../domain/campaigns/service.js';
 import type { JobDeps } from './deps.js';
@@ -19,12 +18,13 @@ const MESSAGE_KEYS: Record<CustomerCampaign, string> = {
 
 type SweepDeps = Pick<JobDeps, 'services' | 'notifier' | 'config' | 'logger'>;
 
+/** Each owner's digest, in that owner's language. */
 async function sendDigests({ services, notifier, config, logger }: SweepDeps, now: Date): Promise<number> {
   let sent = 0;
   for (const ownerId of await services.team.owners()) {
     if (!(await services.campaigns.claimDigest(ownerId, now))) continue;
     const day = await services.stats.today();
-    const locale: Locale = (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE;
+    const locale = await notifier.localeOf(ownerId);
     const lines = [
       notifier.t(locale, 'campaign-daily-digest', {
         newCustomers: day.newCustomers,

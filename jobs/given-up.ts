@@ -1,7 +1,6 @@
 // A one-off job given up after its last attempt reaches the people who can act on it: every owner is
 // told privately, in their own language, what did not happen and what they can do about it (the log
 // has the details). The scheduler calls this once per given-up job, on the worker that gave it up.
-import type { Locale } from '../domain/locales.js';
 import { BROADCAST_JOB } from '../domain/broadcasts/service.js';
 import { REFERRAL_SETTLE_JOB } from '../domain/referrals/service.js';
 import { REVIEW_PUBLISH_JOB, REVIEW_REQUEST_JOB } from '../domain/reviews/service.js';
@@ -23,11 +22,10 @@ export function givenUpMessageKey(jobName: string): string {
   return MESSAGE_KEYS[jobName] ?? GENERAL_GIVEN_UP_KEY;
 }
 
-export async function tellOwnersGivenUp({ services, notifier, config, logger }: Pick<JobDeps, 'services' | 'notifier' | 'config' | 'logger'>, job: GivenUpJob): Promise<void> {
+export async function tellOwnersGivenUp({ services, notifier, logger }: Pick<JobDeps, 'services' | 'notifier' | 'logger'>, job: GivenUpJob): Promise<void> {
   const key = givenUpMessageKey(job.name);
   for (const ownerId of await services.team.owners()) {
-    const locale: Locale = (await services.preferences.getLocale(ownerId)) ?? config.DEFAULT_LOCALE;
-    const outcome = await notifier.send(ownerId, locale, key, { job: job.name });
+    const outcome = await notifier.toUser(ownerId, key, { job: job.name });
     if (outcome !== 'sent') logger.warn({ ownerId, job: job.name, jobId: job.jobId, outcome }, 'an owner could not be told about a given-up job');
   }
 }

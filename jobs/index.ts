@@ -9,6 +9,7 @@ import { defineReferralJobs } from './referrals.js';
 import { defineSweepJobs } from './sweeps.js';
 import { defineTrustJobs } from './trust.js';
 import { reportGivenUpJobs } from './given-up.js';
+import { defineStaffFeedJobs } from './staff-feed.js';
 
 export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineRewardJobs(scheduler, deps);
@@ -19,4 +20,5 @@ export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineSweepJobs(scheduler, deps);
   defineTrustJobs(scheduler, deps);
   reportGivenUpJobs(scheduler, deps);
+  defineStaffFeedJobs(scheduler, deps);
 }

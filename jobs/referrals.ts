@@ -14,7 +14,7 @@ function noticeKey(notice: ReferralNotice): string | null {
   return notice.kind === 'friendBonus' || notice.kind === 'referrerBonus' ? `referral-told:${notice.bonus.entry.key}` : null;
 }
 
-export function defineReferralJobs(scheduler: JobScheduler, { services, notifier, config, logger }: JobDeps): void {
+export function defineReferralJobs(scheduler: JobScheduler, { services, notifier, logger }: JobDeps): void {
   scheduler.define<{ customerId: string; trigger: string }>(REFERRAL_SETTLE_JOB, async (data, { attempt, now }) => {
     const notices = await services.referrals.settle(data.customerId, { retrying: attempt > 1 });
     if (notices.length === 0) return;
@@ -22,7 +22,7 @@ export function defineReferralJobs(scheduler: JobScheduler, { services, notifier
     for (const notice of notices) {
       const key = noticeKey(notice);
       if (key && !(await services.once.claim(key, now))) continue;
-      await announceReferral({ notifier, config, team: services.team, settings }, notice);
+      await announceReferral({ notifier, settings }, notice);
     }
     logger.info({ friendId: data.customerId, attempt, changes: notices.map((n) => n.kind) }, 'referral settled');
   });

@@ -7,7 +7,7 @@ import { askForRating, publishReview } from '../bot/review-messages.js';
 import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
-export function defineReviewJobs(scheduler: JobScheduler, { services, notifier, config, logger }: JobDeps): void {
+export function defineReviewJobs(scheduler: JobScheduler, { services, notifier, logger }: JobDeps): void {
   scheduler.define<{ customerId: string; visitId: string }>(REVIEW_REQUEST_JOB, async (data, { now }) => {
     const asked = await services.reviews.claimDueRequest(data.customerId, data.visitId);
     if (!asked.ok) {
@@ -20,6 +20,6 @@ export function defineReviewJobs(scheduler: JobScheduler, { services, notifier, 
 
   scheduler.define<{ customerId: string; reviewId: string }>(REVIEW_PUBLISH_JOB, async (data) => {
     const published = await services.reviews.publishDue(data.reviewId);
-    if (published.ok) await publishReview({ notifier, config, services }, published.value);
+    if (published.ok) await publishReview({ notifier, services }, published.value);
   });
 }

@@ -8,11 +8,11 @@ import { announceExpiry } from '../bot/visit-messages.js';
 import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
 
-export function defineRewardJobs(scheduler: JobScheduler, { services, notifier, config, logger }: JobDeps): void {
+export function defineRewardJobs(scheduler: JobScheduler, { services, notifier, logger }: JobDeps): void {
   scheduler.define<{ at?: string }>(REWARD_EXPIRY_JOB, async () => {
     const expired = await services.visits.expireRewards();
     const settings = await services.settings.get();
-    for (const expiry of expired) await announceExpiry({ notifier, config, team: services.team, settings }, expiry);
+    for (const expiry of expired) await announceExpiry({ notifier, settings }, expiry);
     if (expired.length > 0) logger.info({ customers: expired.length }, 'rewards expired');
     await services.visits.scheduleNextExpirySweep();
   });

@@ -42,7 +42,7 @@ export async function sweepFraud(deps: TrustDeps, now: Date): Promise<FraudAlert
   if (alerts.length === 0) return alerts;
   deps.logger.warn({ alerts: alerts.map((a) => a._id) }, 'fraud signals');
   for (const ownerId of await deps.services.team.owners()) {
-    const locale = (await deps.services.preferences.getLocale(ownerId)) ?? deps.config.DEFAULT_LOCALE;
+    const locale = await deps.notifier.localeOf(ownerId);
     for (const text of await alertTexts(deps, alerts, locale)) {
       await deps.notifier.send(ownerId, locale, 'fraud-alert', { text });
     }

@@ -12,6 +12,7 @@ help-text =
     /help — тази помощ
     /cancel — прекратява текущото действие
     /delete — изтриване на всичко, което ботът пази за вас
+    /language — смяна на езика
 cancel-done = Отменено. Нищо не е променено.
 unhandled-message = Извинете, не разбрах. Изпратете /help, за да видите какво мога.
 unhandled-button = Този бутон вече не работи.
@@ -25,6 +26,7 @@ command-start = Вашата карта за лоялност
 command-help = Какво може този бот
 command-cancel = Прекратяване на текущото действие
 command-delete = Изтриване на данните ми
+command-language = Смяна на езика
 command-settings = Настройки на програмата
 command-broadcast = Изпращане на оферта до клиентите
 command-broadcasts = Насрочени съобщения
@@ -233,6 +235,7 @@ staff-find-results = Карти с телефон, завършващ на { $di
         [0] {""}
        *[other] {" "}Показани са само първите: добавете името, за да стесните търсенето.
     }
+staff-button-undo-line = ↩️ Отмяна { $line }
 staff-screen-closed = Картата е затворена.
 staff-stamped = { $count ->
     [one] ✅ Добавен е { $count } печат.
@@ -310,7 +313,7 @@ settings-section-referrals = 🤝 Поканени приятели
 settings-section-campaigns = 📣 Кампании и оферти
 settings-section-privacy = 🔐 Данни и поверителност
 settings-section-fraud = 🚨 Сигнали за злоупотреби
-settings-section-general = 🌍 Часова зона
+settings-section-general = 🌍 Часова зона и език
 settings-section-title = ⚙️ { $section }
 settings-section-hint = Докоснете настройка, за да я промените.
 settings-why-reviews = Защо каним всички еднакво: Google и Yandex забраняват да се искат публични отзиви само от доволни клиенти („review gating“) и всяка награда за отзив. Затова бонус печатът е за отзива тук, в бота, а връзката за публичен отзив (ако сте я задали) получава всеки, който е дал оценка, каквато и да е тя, и без награда. Без връзка не каним никого. Ниските оценки идват веднага лично при вас, с бутон за отговор на клиента.
@@ -362,6 +365,11 @@ settings-field-fraud-staff-same-customer-per-day = Сигнал: служите�
 settings-field-fraud-staff-rate-factor = Сигнал: × обичайния ден
 settings-field-fraud-quick-redeem-minutes = Сигнал: бързо използване
 settings-campaign-reward-reminder = Напомняне за награда
+settings-field-staff-chat-locale = Език на чата на служителите
+settings-staff-chat-like-owner = езикът на собственика
+settings-staff-chat-button = Чат на служителите: { $language }
+settings-staff-chat-owner-button = Чат: езикът на собственика
+settings-staff-chat-saved = Език на чата на служителите: { $language }.
 settings-campaign-almost-there = „Остава съвсем малко“
 settings-campaign-win-back = „Липсвате ни“
 settings-campaign-review-request = Молба за отзив

@@ -11,6 +11,7 @@ help-text =
     /help — this help
     /cancel — stop what you are doing
     /delete — erase what the bot keeps about you
+    /language — change the language
 cancel-done = Cancelled. Nothing was changed.
 unhandled-message = I did not understand that. Send /help to see what I can do.
 unhandled-button = This button no longer works.
@@ -24,6 +25,7 @@ command-start = Your loyalty card
 command-help = What this bot can do
 command-cancel = Stop the current action
 command-delete = Delete my data
+command-language = Change the language
 command-settings = Program settings
 command-broadcast = Send an offer to customers
 command-broadcasts = Scheduled offers
@@ -232,6 +234,7 @@ staff-find-results = Cards with a phone ending in { $digits }: tap the customer'
         [0] {""}
        *[other] {" "}Only the first ones are shown: add the first name to narrow it down.
     }
+staff-button-undo-line = ↩️ Undo { $line }
 staff-screen-closed = Card closed.
 staff-stamped = { $count ->
     [one] ✅ { $count } stamp added.
@@ -309,7 +312,7 @@ settings-section-referrals = 🤝 Invited friends
 settings-section-campaigns = 📣 Campaigns and offers
 settings-section-privacy = 🔐 Privacy and data
 settings-section-fraud = 🚨 Fraud signals
-settings-section-general = 🌍 Time zone
+settings-section-general = 🌍 Time zone and language
 settings-section-title = ⚙️ { $section }
 settings-section-hint = Tap a setting to change it.
 settings-why-reviews = Why everyone is invited alike: Google and Yandex forbid asking only happy customers for public reviews ("review gating") and any reward for a review. So the bonus stamp is for the feedback given here in the bot, and the public review link (when you set one) is offered to every reviewer, whatever the rating, with no reward. Without a link, nobody is invited. Low ratings reach you privately at once, with a button to answer the customer.
@@ -365,6 +368,11 @@ settings-campaign-almost-there = “Almost there” nudge
 settings-campaign-win-back = “We miss you” message
 settings-campaign-review-request = Review request
 settings-campaign-daily-digest = Daily summary at 21:00
+settings-field-staff-chat-locale = Staff chat language
+settings-staff-chat-like-owner = the owner's language
+settings-staff-chat-button = Staff chat: { $language }
+settings-staff-chat-owner-button = Staff chat: like the owner
+settings-staff-chat-saved = The staff chat now reads { $language }.
 settings-ask-integer =
     { $label }
     Now: { $value }

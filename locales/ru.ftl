@@ -12,6 +12,7 @@ help-text =
     /help — эта справка
     /cancel — прервать текущее действие
     /delete — удалить то, что бот о вас хранит
+    /language — сменить язык
 cancel-done = Отменено. Ничего не изменилось.
 unhandled-message = Извините, я не понял. Отправьте /help, чтобы узнать, что я умею.
 unhandled-button = Эта кнопка больше не работает.
@@ -25,6 +26,7 @@ command-start = Ваша карта лояльности
 command-help = Что умеет этот бот
 command-cancel = Прервать текущее действие
 command-delete = Удалить мои данные
+command-language = Сменить язык
 command-settings = Настройки программы
 command-broadcast = Отправить предложение клиентам
 command-broadcasts = Запланированные рассылки
@@ -239,6 +241,7 @@ staff-find-results = Карты с телефоном на { $digits }: нажм
         [0] {""}
        *[other] {" "}Показаны только первые: добавьте имя, чтобы сузить поиск.
     }
+staff-button-undo-line = ↩️ Отменить { $line }
 staff-screen-closed = Карта закрыта.
 staff-stamped = { $count ->
     [one] ✅ Добавлен { $count } штамп.
@@ -323,7 +326,7 @@ settings-section-referrals = 🤝 Приглашённые друзья
 settings-section-campaigns = 📣 Рассылки и предложения
 settings-section-privacy = 🔐 Данные и конфиденциальность
 settings-section-fraud = 🚨 Сигналы о злоупотреблениях
-settings-section-general = 🌍 Часовой пояс
+settings-section-general = 🌍 Часовой пояс и язык
 settings-section-title = ⚙️ { $section }
 settings-section-hint = Нажмите на настройку, чтобы её изменить.
 settings-why-reviews = Почему приглашаем всех одинаково: Google и Яндекс запрещают просить публичные отзывы только у довольных клиентов («review gating») и награждать за отзыв. Поэтому бонусный штамп — за отзыв здесь, в боте, а ссылку на публичный отзыв (если вы её указали) получает каждый, кто поставил оценку, какой бы она ни была, и без награды. Без ссылки никого не приглашаем. Низкие оценки сразу приходят вам лично, с кнопкой для ответа клиенту.
@@ -382,6 +385,11 @@ settings-campaign-almost-there = «Осталось чуть-чуть»
 settings-campaign-win-back = «Мы скучаем»
 settings-campaign-review-request = Просьба об отзыве
 settings-campaign-daily-digest = Сводка за день в 21:00
+settings-field-staff-chat-locale = Язык чата сотрудников
+settings-staff-chat-like-owner = язык владельца
+settings-staff-chat-button = Чат сотрудников: { $language }
+settings-staff-chat-owner-button = Чат сотрудников: как у владельца
+settings-staff-chat-saved = Язык чата сотрудников: { $language }.
 settings-ask-integer =
     { $label }
     Сейчас: { $value }

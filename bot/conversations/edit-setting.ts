@@ -74,7 +74,7 @@ export async function editSetting(conversation: Conversation<BotContext, Convers
   if (answer.callbackQuery?.data === ownerData.settingsStopEditing) {
     await answer.answerCallbackQuery();
     await answer.reply(answer.t('settings-edit-stopped'), {
-      reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), settings.campaigns),
+      reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), settings.campaigns, settings.staffChatLocale),
     });
     return;
   }
@@ -103,6 +103,6 @@ export async function editSetting(conversation: Conversation<BotContext, Convers
   }
   await answer.reply(
     answer.t('settings-saved', { label: answer.t(`settings-field-${kebab(field)}`), value: formatValue(answer.t, field, saved.settings) }),
-    { reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), saved.settings.campaigns) },
+    { reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), saved.settings.campaigns, saved.settings.staffChatLocale) },
   );
 }

@@ -156,7 +156,7 @@ async function askPhone(
         locale,
       });
       if (!result.ok) return null;
-      await announceCardMoved({ notifier: outer.notifier, config: outer.config }, result.value);
+      await announceCardMoved({ notifier: outer.notifier }, result.value);
       return String(result.value.customer._id);
     });
     if (moved) {

@@ -48,7 +48,7 @@ export async function reviewComment(
       if (error.code === 'CommentTooLong') return { code: error.code, length: error.length, max: error.max };
       return { code: error.code === 'CommentEmpty' ? 'CommentEmpty' : 'CommentClosed' };
     }
-    await publishReview({ notifier: outer.notifier, config: outer.config, services: outer.services }, added.value);
+    await publishReview({ notifier: outer.notifier, services: outer.services }, added.value);
     return { code: 'Published' };
   });
   switch (outcome.code) {

@@ -8,7 +8,8 @@ import type { CustomerDoc } from '../../domain/customers/model.js';
 import { localDateKey } from '../../domain/business-time.js';
 import { inviteLink, progressLine, showCard } from '../card.js';
 import type { BotContext } from '../context.js';
-import { menuButton } from '../filters.js';
+import { registerOwnerCommands } from '../commands.js';
+import { isOwner, menuButton } from '../filters.js';
 import { myDataDocument } from '../my-data.js';
 import { forgetChatState } from '../storage.js';
 import {
@@ -72,15 +73,23 @@ privateChat.filter(menuButton('menu-invite'), async (ctx) => {
   await ctx.reply(lines.join('\n\n'), { link_preview_options: { is_disabled: true } });
 });
 
-privateChat.filter(menuButton('menu-language'), async (ctx) => {
+// The menu button, and /language for everyone without the menu (owners and staff choose here too).
+async function chooseLanguage(ctx: BotContext): Promise<void> {
   const current = (await ctx.i18n.getLocale()) as Locale;
   await ctx.reply(ctx.t('language-choose'), { reply_markup: languageKeyboard(customerData.language, current) });
-});
+}
+privateChat.filter(menuButton('menu-language'), chooseLanguage);
+privateChat.command('language', chooseLanguage);
 
 privateChat.callbackQuery(customerData.languagePattern, async (ctx) => {
   const locale = ctx.match[1] as Locale;
   await ctx.services.customers.setLocale(ctx.from.id, locale);
   await ctx.i18n.renegotiateLocale();
+  if (await isOwner(ctx)) {
+    await registerOwnerCommands(ctx.api, ctx.notifier.t, ctx.from.id, locale).catch((error: unknown) =>
+      ctx.logger.warn({ err: error }, 'could not update the owner\'s command menu'),
+    );
+  }
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);

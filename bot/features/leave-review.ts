@@ -97,5 +97,5 @@ privateChat.callbackQuery(reviewData.skipPattern, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup({ reply_markup: linksOnly(ctx.callbackQuery.message?.reply_markup) }).catch(() => undefined);
   await ctx.reply(ctx.t('review-skipped'));
-  await publishReview({ notifier: ctx.notifier, config: ctx.config, services: ctx.services }, skipped.value);
+  await publishReview({ notifier: ctx.notifier, services: ctx.services }, skipped.value);
 });

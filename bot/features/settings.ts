@@ -7,6 +7,8 @@ import type { BotContext, ConversationContext } from '../context.js';
 import { EDIT_SETTING, editSetting } from '../conversations/edit-setting.js';
 import { ownerData, settingsHomeKeyboard, settingsSectionKeyboard } from '../keyboards/owner.js';
 import { refusedAsNonOwner } from '../owner.js';
+import { isLocale } from '../i18n.js';
+import { LANGUAGE_NAMES } from '../keyboards/customer.js';
 import { isSection, isSettingField, kebab, type SettingsSection } from '../settings-menu.js';
 import { sectionText, settingsHomeText } from '../settings-view.js';
 
@@ -38,7 +40,7 @@ function invalidFieldLabel(ctx: BotContext, field: string): string {
 async function showSection(ctx: BotContext, section: SettingsSection): Promise<void> {
   const settings = await ctx.services.settings.get();
   await ctx.editMessageText(sectionText(ctx.t, section, settings), {
-    reply_markup: settingsSectionKeyboard(ctx.t, section, settings.campaigns),
+    reply_markup: settingsSectionKeyboard(ctx.t, section, settings.campaigns, settings.staffChatLocale),
   });
 }
 
@@ -68,6 +70,18 @@ privateChat.callbackQuery(ownerData.settingsTogglePattern, async (ctx) => {
     text: ctx.t('settings-line', { label: ctx.t(`settings-campaign-${kebab(campaign)}`), value: ctx.t(on ? 'settings-on' : 'settings-off') }),
   });
   await showSection(ctx, 'campaigns');
+});
+
+// The staff chat's language: audit lines, review posts and every other post there from now on.
+privateChat.callbackQuery(ownerData.settingsStaffChatLocalePattern, async (ctx) => {
+  if (await refusedAsNonOwner(ctx)) return;
+  const choice = ctx.match[1];
+  const staffChatLocale = isLocale(choice) ? choice : null;
+  const updated = await ctx.services.settings.update({ staffChatLocale }, ctx.from.id);
+  if (!updated.ok) return ctx.answerCallbackQuery({ text: ctx.t('settings-error-rejected'), show_alert: true });
+  const language = LANGUAGE_NAMES[await ctx.services.preferences.staffChatLocale()];
+  await ctx.answerCallbackQuery({ text: ctx.t('settings-staff-chat-saved', { language }) });
+  await showSection(ctx, 'general');
 });
 
 privateChat.callbackQuery(ownerData.settingsEditPattern, async (ctx) => {

@@ -28,7 +28,7 @@ async function refuse(ctx: BotContext, error: StaffActionError): Promise<void> {
 }
 
 async function noticeDeps(ctx: BotContext): Promise<NoticeDeps> {
-  return { notifier: ctx.notifier, config: ctx.config, team: ctx.services.team, settings: await ctx.services.settings.get() };
+  return { notifier: ctx.notifier, settings: await ctx.services.settings.get() };
 }
 
 /** Shows the screen as the operation left the card; a screen that cannot be edited any more is left as it is. */
@@ -104,17 +104,21 @@ staffVisitsFeature.callbackQuery(staffData.cardPrefix, async (ctx, next) => {
 staffVisitsFeature.callbackQuery(staffData.undoPattern, async (ctx) => {
   const role = await staffRole(ctx);
   if (!role) return refuse(ctx, { code: 'NotStaff' });
+  const entryId = (ctx.match as RegExpMatchArray)[1] ?? '';
   const undone = await ctx.services.visits.undoOperation({
-    entryId: (ctx.match as RegExpMatchArray)[1] ?? '',
+    entryId,
     staffId: ctx.from.id,
     isOwner: role === 'owner',
   });
   if (!undone.ok) return refuse(ctx, undone.error);
   for (const failure of undone.value.hookFailures) ctx.logger.error({ err: failure }, 'an undo hook failed');
   await ctx.answerCallbackQuery({ text: ctx.t('staff-undone') });
-  // The audit line, in the group's language, says who took it back, and loses its button.
-  const line = ctx.callbackQuery.message?.text;
-  const mark = ctx.notifier.t(ctx.config.DEFAULT_LOCALE, 'staff-audit-undone-mark', { staff: ctx.from.first_name });
-  if (line) await ctx.editMessageText(`${line}\n${mark}`).catch(() => undefined);
+  // The audit line, in the group's language, says who took it back, and loses its button (the feed
+  // edits it when the group's pace allows). A message from before the feed kept its lines: edited here.
+  if (!(await ctx.notifier.staffChat.markUndone(entryId, ctx.from.first_name))) {
+    const line = ctx.callbackQuery.message?.text;
+    const mark = ctx.notifier.t(await ctx.notifier.staffChat.locale(), 'staff-audit-undone-mark', { staff: ctx.from.first_name });
+    if (line) await ctx.editMessageText(`${line}\n${mark}`).catch(() => undefined);
+  }
   await announceUndo(await noticeDeps(ctx), ctx.from.first_name, undone.value);
 });

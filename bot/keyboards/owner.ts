@@ -2,6 +2,8 @@
 // is checked when the button is pressed (the presser must be an owner at that moment), and a
 // broadcast is referenced by its id, resolved on the server.
 import { InlineKeyboard } from 'grammy';
+import { LOCALES, type Locale } from '../../domain/locales.js';
+import { LANGUAGE_NAMES } from './customer.js';
 import { campaignNames, type CampaignName } from '../../domain/settings.js';
 import { SEGMENTS, type Segment } from '../../domain/broadcasts/segments.js';
 import { SETTINGS_SECTIONS, fieldsOf, kebab, type SettingField, type SettingsSection } from '../settings-menu.js';
@@ -16,6 +18,9 @@ export const ownerData = {
   settingsToggle: (campaign: CampaignName) => `set:tgl:${campaign}`,
   settingsTogglePattern: /^set:tgl:(\w+)$/,
   settingsStopEditing: 'set:stop',
+  /** The staff chat's language, or `owner`: the owner's. */
+  settingsStaffChatLocale: (locale: Locale | 'owner') => `set:scl:${locale}`,
+  settingsStaffChatLocalePattern: /^set:scl:(en|ru|bg|owner)$/,
 
   segment: (segment: Segment) => `bc:seg:${segment}`,
   segmentPattern: /^bc:seg:(\w+)$/,
@@ -41,8 +46,21 @@ export function settingsHomeKeyboard(t: Translate): InlineKeyboard {
   return keyboard;
 }
 
-export function settingsSectionKeyboard(t: Translate, section: SettingsSection, campaigns: Record<CampaignName, boolean>): InlineKeyboard {
+export function settingsSectionKeyboard(
+  t: Translate,
+  section: SettingsSection,
+  campaigns: Record<CampaignName, boolean>,
+  staffChatLocale: Locale | null = null,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
+  if (section === 'general') {
+    for (const locale of LOCALES) {
+      const mark = staffChatLocale === locale ? '✅ ' : '';
+      keyboard.text(`${mark}${t('settings-staff-chat-button', { language: LANGUAGE_NAMES[locale] })}`, ownerData.settingsStaffChatLocale(locale)).row();
+    }
+    const mark = staffChatLocale === null ? '✅ ' : '';
+    keyboard.text(`${mark}${t('settings-staff-chat-owner-button')}`, ownerData.settingsStaffChatLocale('owner')).row();
+  }
   if (section === 'campaigns') {
     for (const campaign of campaignNames) {
       const mark = campaigns[campaign] ? '✅' : '⛔';

@@ -126,3 +126,14 @@ export function cardScreenKeyboard(t: Translate, codec: CardScreenCodec, screen:
 export function undoKeyboard(t: Translate, entryId: string): InlineKeyboard {
   return new InlineKeyboard().text(t('staff-button-undo'), staffData.undo(entryId));
 }
+
+/** The Undo buttons of a message that carries several audit lines: "↩️ 3" undoes line 3. */
+export function feedUndoKeyboard(t: Translate, undoable: { line: number; entryId: string }[], perRow: number): InlineKeyboard | undefined {
+  if (undoable.length === 0) return undefined;
+  const keyboard = new InlineKeyboard();
+  undoable.forEach(({ line, entryId }, i) => {
+    if (i > 0 && i % perRow === 0) keyboard.row();
+    keyboard.text(t('staff-button-undo-line', { line }), staffData.undo(entryId));
+  });
+  return keyboard;
+}

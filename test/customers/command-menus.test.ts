@@ -22,25 +22,28 @@ describe('command menus are registered at start-up, in every language', () => {
       { command: 'help', description: 'What this bot can do' },
       { command: 'cancel', description: 'Stop the current action' },
       { command: 'delete', description: 'Delete my data' },
+      { command: 'language', description: 'Change the language' },
     ]);
     expect(byLanguage('ru').map((c) => c.description)).toEqual([
       'Ваша карта лояльности',
       'Что умеет этот бот',
       'Прервать текущее действие',
       'Удалить мои данные',
+      'Сменить язык',
     ]);
     expect(byLanguage('bg').map((c) => c.description)).toEqual([
       'Вашата карта за лоялност',
       'Какво може този бот',
       'Прекратяване на текущото действие',
       'Изтриване на данните ми',
+      'Смяна на езика',
     ]);
     // For Telegram languages we do not speak: the default language of the business.
     const fallback = calls.find((p) => p.language_code === undefined && !p.scope)?.commands as Commands;
     expect(fallback[0]).toEqual({ command: 'start', description: 'Вашата карта за лоялност' });
 
     const owner = calls.find((p) => (p.scope as { chat_id?: number } | undefined)?.chat_id === OWNER_ID)?.commands as Commands;
-    expect(owner.map((c) => c.command)).toEqual(['start', 'help', 'cancel', 'delete', 'settings', 'broadcast', 'broadcasts', 'stats', 'export']);
+    expect(owner.map((c) => c.command)).toEqual(['start', 'help', 'cancel', 'delete', 'language', 'settings', 'broadcast', 'broadcasts', 'stats', 'export']);
   });
 
   it('starts anyway when Telegram refuses the menu, and says so in the log', async () => {

@@ -144,6 +144,10 @@ export class TestUser {
     readonly info: User,
   ) {}
 
+  get harness(): Harness {
+    return this.h;
+  }
+
   get id(): number {
     return this.info.id;
   }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Types } from 'mongoose';
-import { createHarness, inlineButtons, STAFF_CHAT_ID, type Harness, type TestUser } from '../harness/index.js';
+import { createHarness, STAFF_CHAT_ID, type Harness, type TestUser } from '../harness/index.js';
 import { customerOf, giveStamps, onboard } from '../harness/customers.js';
 import { stampVisit, undoLastOperation } from '../harness/visits.js';
-import { buttonData, ledgerOf, ledgerSum } from '../staff/fixtures.js';
+import { ledgerOf, ledgerSum, undoButtonOf } from '../staff/fixtures.js';
 import { REFERRAL_SETTLE_JOB } from '../../domain/referrals/service.js';
 
 describe('a referred friend’s first visit', () => {
@@ -126,8 +126,8 @@ describe('a referred friend’s first visit', () => {
     await barista.send(`/start c_${(await customerOf(h, referrer))!.cardToken}`);
     await barista.press(/Redeem/);
 
-    const visitLine = [...h.staffChat].reverse().find((m) => m.text?.includes('Bogdan') && inlineButtons(m).some((b) => b.text === '↩️ Undo'))!;
-    await barista.pressData(buttonData(visitLine, '↩️ Undo'), visitLine, STAFF_CHAT_ID);
+    const visit = undoButtonOf(h, (line) => line.includes('Barista → Bogdan'));
+    await barista.pressData(visit.data, visit.message, STAFF_CHAT_ID);
     await h.runJobs();
     expect(await ledgerSum(h, ids.friend)).toEqual({ stamps: 0, rewards: 0 });
     expect(await undone(ids.referrer)).toHaveLength(0);

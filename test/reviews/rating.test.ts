@@ -84,6 +84,8 @@ describe('rating a visit', () => {
 
   it("a rating of 3 or lower also goes to every owner privately, in the owner's language", async () => {
     await h.services.preferences.setLocale(OWNER_ID, 'ru');
+    // The staff chat would follow the owner (Russian); here the owner chose English for it.
+    await h.services.settings.update({ staffChatLocale: 'en' }, null);
     const boris = await askedCustomer({ first_name: 'Boris' });
     await boris.press('2 ⭐');
     await boris.send('Waited 20 minutes for a cappuccino.');

@@ -133,3 +133,29 @@ export function buttonData(message: SentMessage, label: string | RegExp): string
   if (!button || !('callback_data' in button)) throw new Error(`no button ${String(label)}`);
   return button.callback_data;
 }
+
+/**
+ * The Undo button of the newest audit line that `matches`, in the staff chat (in any language): a
+ * message of one line has one Undo button; a message of several numbered lines has "↩️ … <n>" for line n.
+ */
+export function undoButtonOf(h: Harness, matches: (line: string) => boolean): { message: SentMessage; data: string } {
+  const undoOf = (message: SentMessage, n?: string) => {
+    const button = inlineButtons(message).find(
+      (b) => 'callback_data' in b && b.callback_data.startsWith('staff-undo:') && (n === undefined || b.text.endsWith(` ${n}`)),
+    );
+    if (!button || !('callback_data' in button)) throw new Error(`no Undo button${n ? ` for line ${n}` : ''}`);
+    return { message, data: button.callback_data };
+  };
+  for (const message of [...h.staffChat].reverse()) {
+    const text = message.text ?? '';
+    const numbered = [...text.matchAll(/^(\d+)\. (.*)$/gm)];
+    if (numbered.length === 0) {
+      if (matches(text)) return undoOf(message);
+      continue;
+    }
+    for (const [, n, line] of numbered.reverse()) {
+      if (matches(line ?? '')) return undoOf(message, n);
+    }
+  }
+  throw new Error('no such audit line in the staff chat');
+}

@@ -13,6 +13,7 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
   });
   afterAll(async () => h.close());
   beforeEach(async () => {
+    h.clock.advance({ minutes: 1 }); // each story in a minute of its own (the staff chat's pace)
     await h.services.settings.update({ stampsPerReward: 8, cooldownMinutes: 0, dailyCap: 50, maxStampsPerVisit: 3 }, null);
   });
 
@@ -20,6 +21,9 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
   async function operate(staff: TestUser, customer: { cardNumber?: string | null }, label: string | RegExp): Promise<void> {
     await staff.send(`/card ${customer.cardNumber}`);
     await staff.press(label);
+    // Operations some seconds apart, as at a real counter: the staff chat keeps to Telegram's pace for
+    // a group (test/staff/staff-chat-pace.test.ts), so with a frozen clock it would hold lines back.
+    h.clock.advance({ seconds: 10 });
   }
 
   const balance = (customerId: Types.ObjectId) => balanceOf(h.app.conn, customerId);
@@ -265,13 +269,14 @@ describe('rewards, redemption, notifications, the audit feed and undo', () => {
     expect((await customerDoc(h, customer._id)).lastVisitAt).toBeNull();
 
     h.clock.advance({ minutes: 5 });
+    const secondAt = h.clock.now();
     await operate(barista, customer, '+1');
     h.clock.advance({ minutes: 5 });
     const lastAt = h.clock.now();
     await operate(barista, customer, '+1');
     const doc = await customerDoc(h, customer._id);
     expect(doc.lastVisitAt).toEqual(lastAt);
-    expect(doc.firstVisitAt?.getTime()).toBe(lastAt.getTime() - 5 * 60_000);
+    expect(doc.firstVisitAt).toEqual(secondAt);
     // The undone visit did not count: the next one was the first again.
     expect(seen).toEqual([true, true, false]);
   });
