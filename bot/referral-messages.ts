@@ -1,11 +1,9 @@
 // What people read when an invitation pays off (or is taken back with an undone visit): a message to
 // the friend and to the one who invited them, each in their own language, and a line in the staff group.
-import type { Config } from '../app/config.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Balance } from '../domain/ledger/balance.js';
 import type { ReferralNotice } from '../domain/referrals/service.js';
 import type { Settings } from '../domain/settings.js';
-import type { TeamService } from '../domain/team.js';
 import type { TranslationVars } from './translator.js';
 import type { Notifier } from './notifier.js';
 import { balanceAfterBonus, cardLabel, customerLabel } from './review-messages.js';

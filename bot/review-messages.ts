@@ -1,7 +1,6 @@
 // What people read about reviews: the question after a visit and the thanks for a rating (in the
 // customer's language), and the review as the staff group and the owners get it. Used by the review
 // feature, its conversation and the review jobs.
-import type { Config } from '../app/config.js';
 import type { Locale } from '../domain/locales.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';

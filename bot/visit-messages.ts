@@ -1,11 +1,9 @@
 // What people read about card operations: the card screen staff see, the reasons for a refusal, the
 // customer's notice in their own language and the staff group's audit line (one per operation, with
 // an Undo button). Used by the staff features and by the reward expiry job.
-import type { Config } from '../app/config.js';
 import { formatCardNumber } from '../domain/customers/codes.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Settings } from '../domain/settings.js';
-import type { TeamService } from '../domain/team.js';
 import type { StaffActionError } from '../domain/visits/errors.js';
 import type {
   CardView,

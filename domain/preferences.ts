@@ -46,7 +46,7 @@ export class PreferencesService {
 
   async get(telegramId: number): Promise<Preference> {
     const doc = await this.model.findById(telegramId, { locale: 1, heard: 1 }).lean();
-    return { ...(doc?.locale ? { chosen: doc.locale as Locale } : {}), ...(doc?.heard ? { heard: doc.heard as Locale } : {}) };
+    return { ...(doc?.locale ? { chosen: doc.locale } : {}), ...(doc?.heard ? { heard: doc.heard } : {}) };
   }
 
   async setLocale(telegramId: number, locale: Locale): Promise<void> {

@@ -19,7 +19,7 @@ type TrustDeps = Pick<JobDeps, 'services' | 'notifier' | 'config' | 'logger'>;
 /** Each alert as an owner reads it, in their language. */
 export async function alertTexts(deps: TrustDeps, alerts: FraudAlert[], locale: Locale): Promise<string[]> {
   const { services, notifier } = deps;
-  const names = await staffNames(notifier.api, await services.team.staffChatId(), alerts.flatMap((a) => (a.staffId != null ? [a.staffId] : [])));
+  const names = await staffNames(notifier.api, (key, vars) => notifier.t(locale, key, vars), await services.team.staffChatId(), alerts.flatMap((a) => (a.staffId != null ? [a.staffId] : [])));
   const texts: string[] = [];
   for (const alert of alerts) {
     const customer = alert.customerId ? await services.customers.findById(alert.customerId) : null;

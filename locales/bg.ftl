@@ -617,6 +617,8 @@ stats-chart-caption = 📈 Посещения по седмици, { $weeks ->
    *[other] последните { $weeks } седмици
 }
 stats-staff-title = 👥 Посещения с печат по служители, последните 30 дни:
+staff-name-with-id = { $name } (№ { $id })
+staff-name-id-only = служител № { $id }
 stats-staff-line = { $staff }: { $count }
 stats-staff-none = През последните 30 дни няма посещения с печат.
 export-customers-caption = 👥 Клиенти (CSV, часовете са в { $timeZone }). Отваря се в Excel, Google Таблици или Numbers.

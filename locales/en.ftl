@@ -617,6 +617,8 @@ stats-chart-caption = 📈 Visits per week, last { $weeks ->
    *[other] { $weeks } weeks
 }
 stats-staff-title = 👥 Stamped visits per staff member, last 30 days:
+staff-name-with-id = { $name } (ID { $id })
+staff-name-id-only = staff member { $id }
 stats-staff-line = { $staff }: { $count }
 stats-staff-none = No stamped visits in the last 30 days.
 export-customers-caption = 👥 Customers (CSV, times in { $timeZone }). Opens in Excel, Google Sheets or Numbers.

@@ -388,7 +388,7 @@ settings-campaign-daily-digest = Сводка за день в 21:00
 settings-field-staff-chat-locale = Язык чата сотрудников
 settings-staff-chat-like-owner = язык владельца
 settings-staff-chat-button = Чат сотрудников: { $language }
-settings-staff-chat-owner-button = Чат сотрудников: как у владельца
+settings-staff-chat-owner-button = Чат: язык владельца
 settings-staff-chat-saved = Язык чата сотрудников: { $language }.
 settings-ask-integer =
     { $label }
@@ -647,6 +647,8 @@ stats-chart-caption = 📈 Визиты по неделям, { $weeks ->
    *[many] последние { $weeks } недель
 }
 stats-staff-title = 👥 Визиты со штампом по сотрудникам, за 30 дней:
+staff-name-with-id = { $name } (№ { $id })
+staff-name-id-only = сотрудник № { $id }
 stats-staff-line = { $staff }: { $count }
 stats-staff-none = За последние 30 дней визитов со штампом не было.
 export-customers-caption = 👥 Клиенты (CSV, время — { $timeZone }). Открывается в Excel, Google Таблицах или Numbers.

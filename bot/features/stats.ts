@@ -49,7 +49,7 @@ statsFeature.chatType('private').command('stats', async (ctx) => {
   );
 
   // Stamped visits per staff member over 30 days: the owner's first look at who stamps how much.
-  const names = await staffNames(ctx.api, await ctx.services.team.staffChatId(), byStaff.map((s) => s.staffId));
+  const names = await staffNames(ctx.api, ctx.t.bind(ctx), await ctx.services.team.staffChatId(), byStaff.map((s) => s.staffId));
   const staffLines = byStaff.map((s) => ctx.t('stats-staff-line', { staff: names.get(s.staffId) ?? String(s.staffId), count: s.visits }));
   await ctx.reply([ctx.t('stats-staff-title'), ...(staffLines.length > 0 ? staffLines : [ctx.t('stats-staff-none')])].join('\n'));
 

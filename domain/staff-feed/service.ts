@@ -6,7 +6,7 @@
 // When the chat is idle a line costs three writes (store it, take a slot, note its message); lines
 // that must wait are posted by whoever holds the chat's lease (a unique _id) or by the flush job.
 import { randomUUID } from 'node:crypto';
-import { Schema, Types, type Connection } from 'mongoose';
+import { Schema, type Types, type Connection } from 'mongoose';
 import { LOCALES, type Locale } from '../locales.js';
 import type { Clock } from '../clock.js';
 import { modelOn } from '../database.js';

@@ -64,7 +64,7 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
     settingsSectionKeyboard: SETTINGS_SECTIONS.flatMap((section) => [
       owner.settingsSectionKeyboard(t, section, allOn),
       owner.settingsSectionKeyboard(t, section, allOff),
-    ]),
+    ]).concat(LOCALES.map((chosen) => owner.settingsSectionKeyboard(t, 'general', allOn, chosen))),
     stopEditingKeyboard: [owner.stopEditingKeyboard(t)],
     segmentKeyboard: [owner.segmentKeyboard(t, counts(21)), owner.segmentKeyboard(t, counts(1000)), owner.segmentKeyboard(t, counts(10_000))],
     skipLanguageKeyboard: LOCALES.map((fallback) => owner.skipLanguageKeyboard(t, t(`broadcast-in-${fallback}`))),
@@ -79,6 +79,7 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
     publicReviewKeyboard: [reviews.publicReviewKeyboard(t, 'https://maps.google.com/?cid=1')!],
     cardScreenKeyboard: cardScreens,
     undoKeyboard: [staff.undoKeyboard(t, ID)],
+    feedUndoKeyboard: [staff.feedUndoKeyboard(t, [{ line: 1, entryId: ID }, { line: 2, entryId: ID }], 5)].flatMap((k) => (k ? [k] : [])),
     staffChatOfferKeyboard: [setup.staffChatOfferKeyboard(t)],
   };
 }

@@ -73,7 +73,7 @@ describe('fraud signals', () => {
       h.clock.advance({ minutes: 30 });
     }
     expect((await fraud()).map((a) => a.pattern)).toEqual(['staffSameCustomer']);
-    expect(alertsToOwner().at(-1)!.text).toMatch(/^🚨 Member \(ID \d+\) сегодня 3 раза ставил\(-а\) штамп клиенту Ivan •••• \d{4} \(.+\): больше 2\.$/);
+    expect(alertsToOwner().at(-1)!.text).toMatch(/^🚨 Member \(№ \d+\) сегодня 3 раза ставил\(-а\) штамп клиенту Ivan •••• \d{4} \(.+\): больше 2\.$/);
 
     h.clock.set(new Date('2026-03-02T21:05:00+02:00'));
     await sweep(h);

@@ -31,21 +31,21 @@ describe('the staff chat and owners in their own languages', () => {
 
     await owner.send('/settings');
     await owner.press('🌍 Часова зона и език');
-    expect(owner.lastText).toContain('Език на чата на персонала: езикът на собственика');
-    expect(owner.buttons).toContain('✅ Чат: като на собственика');
-    await owner.press('Чат на персонала: Русский');
-    expect(owner.lastText).toContain('Език на чата на персонала: Русский');
-    expect(owner.buttons).toContain('✅ Чат на персонала: Русский');
+    expect(owner.lastText).toContain('Език на чата на служителите: езикът на собственика');
+    expect(owner.buttons).toContain('✅ Чат: езикът на собственика');
+    await owner.press('Чат на служителите: Русский');
+    expect(owner.lastText).toContain('Език на чата на служителите: Русский');
+    expect(owner.buttons).toContain('✅ Чат на служителите: Русский');
 
     h.clock.advance({ minutes: 1 });
     await openCard(h, barista, customer);
     await barista.press('+1');
     expect(h.staffChat.at(-1)!.text).toMatch(/^✅ Niki → .*: \+1 · 2\/8 · наград: 0$/);
     await barista.press('↩️ Отменить', h.staffChat.at(-1)!.chatId);
-    expect(h.staffChat.at(-2)!.text).toContain('↩️ отменено, отменил(а): Niki');
+    expect(h.staffChat.at(-2)!.text).toContain('↩️ отменено: Niki');
 
     // Back to the owner's language.
-    await owner.press('Чат: като на собственика');
+    await owner.press('Чат: езикът на собственика');
     h.clock.advance({ minutes: 1 });
     await openCard(h, barista, customer);
     await barista.press('+1');

@@ -28,7 +28,6 @@ describe('the staff feed is cheap when the chat is idle', () => {
     const before = h.staffChat.length;
     calls = [];
     await h.app.notifier.staffChat.post('staff-audit-stamp', { staff: 'Ana', customer: 'Guest', number: 'AAAA-CCCC', count: 1, stamps: 1, size: 8, rewards: 0 });
-    // eslint-disable-next-line no-console
     console.log(`one audit line, idle chat: ${calls.length} database operations: ${calls.join(', ')}`);
     expect(h.staffChat.length).toBe(before + 1);
     expect(h.staffChat.at(-1)?.text).toContain('AAAA-CCCC');
@@ -41,7 +40,6 @@ describe('the staff feed is cheap when the chat is idle', () => {
     await barista.send(`/card ${customer.cardNumber}`);
     calls = [];
     await barista.press('+1', barista.id);
-    // eslint-disable-next-line no-console
     console.log(`+1 stamp with its audit line: ${calls.length} database operations`);
     expect(h.staffChat.at(-1)?.text).toContain(customer.cardNumber!.slice(0, 4));
     expect(h.telegram.messages(STAFF_CHAT_ID).length).toBeGreaterThan(0);
