@@ -46,6 +46,24 @@ export interface Appended {
 
 const MAX_ATTEMPTS = 40;
 
+/** Inserts a decided entry at position `seq`; a taken key or position throws a duplicate-key error. */
+async function insertEntry(conn: Connection, customerId: Types.ObjectId, draft: EntryDraft, seq: number, at: Date): Promise<LedgerEntry> {
+  const created = await ledgerModel(conn).create({
+    customerId,
+    type: draft.type,
+    stamps: draft.stamps ?? 0,
+    rewards: draft.rewards ?? 0,
+    staffId: draft.staffId ?? null,
+    reason: draft.reason,
+    key: draft.key,
+    undoes: draft.undoes ?? null,
+    refersTo: draft.refersTo ?? null,
+    seq,
+    at,
+  });
+  return created.toObject<LedgerEntry>();
+}
+
 export async function appendEntry<E extends { code: string }>(
   conn: Connection,
   customerId: Types.ObjectId,
@@ -56,7 +74,6 @@ export async function appendEntry<E extends { code: string }>(
     decide: (history: LedgerHistory) => Result<EntryDraft, E>;
   },
 ): Promise<Result<Appended, E>> {
-  const ledger = ledgerModel(conn);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const history = await LedgerHistory.load(conn, customerId);
     const done = operation.key ? history.withKey(operation.key) : undefined;
@@ -69,20 +86,7 @@ export async function appendEntry<E extends { code: string }>(
     if (already) return ok({ entry: already, before: history, after: history, duplicate: true });
 
     try {
-      const created = await ledger.create({
-        customerId,
-        type: draft.type,
-        stamps: draft.stamps ?? 0,
-        rewards: draft.rewards ?? 0,
-        staffId: draft.staffId ?? null,
-        reason: draft.reason,
-        key: draft.key,
-        undoes: draft.undoes ?? null,
-        refersTo: draft.refersTo ?? null,
-        seq: history.lastSeq + 1,
-        at,
-      });
-      const entry = created.toObject<LedgerEntry>();
+      const entry = await insertEntry(conn, customerId, draft, history.lastSeq + 1, at);
       const after = new LedgerHistory([...history.entries, entry]);
       await saveSnapshot(conn, customerId, snapshotOf(after));
       return ok({ entry, before: history, after, duplicate: false });
@@ -132,20 +136,7 @@ export async function appendOnCard<E extends { code: string }>(
     }
     const draft = decision.value;
     try {
-      const created = await ledger.create({
-        customerId,
-        type: draft.type,
-        stamps: draft.stamps ?? 0,
-        rewards: draft.rewards ?? 0,
-        staffId: draft.staffId ?? null,
-        reason: draft.reason,
-        key: draft.key,
-        undoes: draft.undoes ?? null,
-        refersTo: draft.refersTo ?? null,
-        seq: current.seq + 1,
-        at,
-      });
-      const entry = created.toObject<LedgerEntry>();
+      const entry = await insertEntry(conn, customerId, draft, current.seq + 1, at);
       const after = advance(current, entry) ?? (await rebuildSnapshot(conn, customerId)).snapshot;
       await saveSnapshot(conn, customerId, after);
       return ok({ entry, before: current, after, duplicate: false });
