@@ -4,20 +4,8 @@ import type { BotContext } from './context.js';
 import type { CardView } from '../domain/visits/service.js';
 import { CARD_SCREEN_MINUTES } from '../domain/visits/service.js';
 import type { CustomerDoc } from '../domain/customers/model.js';
-import { CardScreenCodec, cardScreenKeyboard, type CardScreenRef } from './keyboards/staff.js';
+import { cardScreenKeyboard, type CardScreenRef } from './keyboards/staff.js';
 import { announceExpiry, cardButtons, cardScreenText, type Moment } from './visit-messages.js';
-
-const codecs = new WeakMap<object, CardScreenCodec>();
-
-/** The card screen codec of this bot (its key derives from the bot token). */
-export function cardCodec(ctx: BotContext): CardScreenCodec {
-  let codec = codecs.get(ctx.config);
-  if (!codec) {
-    codec = new CardScreenCodec(ctx.config.BOT_TOKEN);
-    codecs.set(ctx.config, codec);
-  }
-  return codec;
-}
 
 export async function momentOf(ctx: BotContext): Promise<Moment> {
   const [locale, settings] = await Promise.all([ctx.i18n.getLocale(), ctx.services.settings.get()]);
@@ -26,14 +14,14 @@ export async function momentOf(ctx: BotContext): Promise<Moment> {
 
 /** A new screen for this customer. */
 export function openScreen(ctx: BotContext, customer: CustomerDoc): CardScreenRef {
-  return cardCodec(ctx).open(String(customer._id), ctx.services.clock.now(), CARD_SCREEN_MINUTES);
+  return ctx.cardScreens.open(String(customer._id), ctx.services.clock.now(), CARD_SCREEN_MINUTES);
 }
 
 /** The screen's text and buttons for a card as `view` shows it. */
 export async function renderCardScreen(ctx: BotContext, view: CardView, screen: CardScreenRef, headline?: string) {
   return {
     text: cardScreenText(ctx.t.bind(ctx), view, await momentOf(ctx), headline),
-    reply_markup: cardScreenKeyboard(ctx.t.bind(ctx), cardCodec(ctx), screen, cardButtons(view, screen.done)),
+    reply_markup: cardScreenKeyboard(ctx.t.bind(ctx), ctx.cardScreens, screen, cardButtons(view, screen.done)),
   };
 }
 

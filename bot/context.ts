@@ -6,6 +6,7 @@ import type { Logger } from '../app/logger.js';
 import type { Services } from '../domain/services.js';
 import type { Notifier } from './notifier.js';
 import type { StaffDirectory } from './staff.js';
+import type { CardScreenCodec } from './keyboards/staff.js';
 
 export interface AppDeps {
   services: Services;
@@ -22,6 +23,8 @@ export interface AppFlavor {
   notifier: Notifier;
   /** Who is staff right now; one per app, so one cache each. */
   staff: StaffDirectory;
+  /** Signs and verifies card-screen buttons; its key derives from the bot token. */
+  cardScreens: CardScreenCodec;
 }
 
 export type AppContext = Context & AppFlavor;

@@ -12,6 +12,7 @@ import { features } from './features/index.js';
 import { staffVisitsFeature } from './features/staff-visits.js';
 import { forgetNegotiatedLocale, translator, type createI18n } from './i18n.js';
 import { StaffDirectory } from './staff.js';
+import { CardScreenCodec } from './keyboards/staff.js';
 import { CONVERSATIONS, mongoStorage } from './storage.js';
 
 export interface CreateBotOptions {
@@ -65,11 +66,13 @@ export function createBot(
 
   const { services, logger, i18n } = deps;
   const staff = new StaffDirectory(bot.api, services.team, services.clock);
+  const cardScreens = new CardScreenCodec(config.BOT_TOKEN);
   const provide = async (ctx: ConversationContext | BotContext, next: () => Promise<void>) => {
     ctx.config = config;
     ctx.services = services;
     ctx.notifier = deps.notifier;
     ctx.staff = staff;
+    ctx.cardScreens = cardScreens;
     // One request can be followed through the logs by its update_id; no personal data goes here. Owners
     // from OWNER_IDS are known at once; isOwner and staffRole add the role when they find it.
     const owner = ctx.from !== undefined && config.OWNER_IDS.includes(ctx.from.id);

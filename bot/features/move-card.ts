@@ -5,7 +5,6 @@
 // it on, and the customer comes from the verified data; who may press is decided here, at the press.
 import { Composer } from 'grammy';
 import { MOVE_WINDOW_MINUTES } from '../../domain/customers/move-card.js';
-import { cardCodec } from '../card-screen.js';
 import type { BotContext } from '../context.js';
 import { staffData } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
@@ -15,7 +14,7 @@ export const moveCardFeature = new Composer<BotContext>();
 
 moveCardFeature.callbackQuery(staffData.cardPrefix, async (ctx, next) => {
   const now = ctx.services.clock.now();
-  const press = cardCodec(ctx).decode(ctx.callbackQuery.data, now);
+  const press = ctx.cardScreens.decode(ctx.callbackQuery.data, now);
   if (press.ok && press.action.kind !== 'move') return next();
 
   const [locale, settings] = await Promise.all([ctx.i18n.getLocale(), ctx.services.settings.get()]);

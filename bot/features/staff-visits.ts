@@ -12,7 +12,7 @@ import { staffData, type CardScreenRef } from '../keyboards/staff.js';
 import { staffRole } from '../staff.js';
 import type { StaffActionError } from '../../domain/visits/errors.js';
 import type { CardView } from '../../domain/visits/service.js';
-import { cardCodec, expireAndAnnounce, momentOf, renderCardScreen } from '../card-screen.js';
+import { expireAndAnnounce, momentOf, renderCardScreen } from '../card-screen.js';
 import {
   announceRedemption,
   announceUndo,
@@ -40,7 +40,7 @@ async function refreshScreen(ctx: BotContext, view: CardView, screen: CardScreen
 }
 
 staffVisitsFeature.callbackQuery(staffData.cardPrefix, async (ctx, next) => {
-  const press = cardCodec(ctx).decode(ctx.callbackQuery.data, ctx.services.clock.now());
+  const press = ctx.cardScreens.decode(ctx.callbackQuery.data, ctx.services.clock.now());
   // "Move to a new account" is move-card.ts's, which checks the role at the press itself.
   if (press.ok && press.action.kind === 'move') return next();
   if (!(await staffRole(ctx))) return refuse(ctx, { code: 'NotStaff' });
