@@ -2,7 +2,7 @@
 // told privately, in their own language, what did not happen and what they can do about it (the log
 // has the details). The scheduler calls this once per given-up job, on the worker that gave it up.
 import { BROADCAST_JOB } from '../domain/broadcasts/service.js';
-import { REFERRAL_SETTLE_JOB } from '../domain/referrals/service.js';
+import { REFERRAL_RECONCILE_JOB } from '../domain/referrals/service.js';
 import { REVIEW_PUBLISH_JOB, REVIEW_REQUEST_JOB } from '../domain/reviews/service.js';
 import { REWARD_EXPIRY_JOB } from '../domain/visits/service.js';
 import type { JobDeps } from './deps.js';
@@ -13,7 +13,7 @@ const MESSAGE_KEYS: Record<string, string> = {
   [BROADCAST_JOB]: 'broadcast-given-up',
   [REVIEW_REQUEST_JOB]: 'review-request-given-up',
   [REVIEW_PUBLISH_JOB]: 'review-publish-given-up',
-  [REFERRAL_SETTLE_JOB]: 'referral-settle-given-up',
+  [REFERRAL_RECONCILE_JOB]: 'referral-reconcile-given-up',
   [REWARD_EXPIRY_JOB]: 'reward-expiry-given-up',
 };
 export const GENERAL_GIVEN_UP_KEY = 'jobs-given-up';

@@ -5,7 +5,7 @@
 // The job may run again (a failed attempt is retried, a dead worker's is taken over): the ledger's
 // keys keep each bonus single, and each bonus is announced under a once-key of its own, so a retry
 // tells what an earlier attempt granted but never announced, and nothing twice.
-import { REFERRAL_SETTLE_JOB, type ReferralNotice } from '../domain/referrals/service.js';
+import { REFERRAL_RECONCILE_JOB, type ReferralNotice } from '../domain/referrals/service.js';
 import { announceReferral } from '../bot/referral-messages.js';
 import type { JobDeps } from './deps.js';
 import type { JobScheduler } from './scheduler.js';
@@ -15,8 +15,8 @@ function noticeKey(notice: ReferralNotice): string | null {
 }
 
 export function defineReferralJobs(scheduler: JobScheduler, { services, notifier, logger }: JobDeps): void {
-  scheduler.define<{ customerId: string; trigger: string }>(REFERRAL_SETTLE_JOB, async (data, { attempt, now }) => {
-    const notices = await services.referrals.settle(data.customerId, { retrying: attempt > 1 });
+  scheduler.define<{ customerId: string; trigger: string }>(REFERRAL_RECONCILE_JOB, async (data, { attempt, now }) => {
+    const notices = await services.referrals.reconcile(data.customerId, { retrying: attempt > 1 });
     if (notices.length === 0) return;
     const settings = await services.settings.get();
     for (const notice of notices) {

@@ -733,7 +733,7 @@ referral-staff-friend-bonus = 🤝 { $customer } ({ $number }): +{ $count } · w
 referral-staff-referrer-bonus = 🤝 { $customer } ({ $number }): +{ $count } · invitation bonus, first visit of { $friend }
 referral-staff-referrer-capped = 🤝 { $customer } ({ $number }): no invitation bonus for the first visit of { $friend }, the monthly limit ({ $cap }) is reached
 referral-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · invitation bonus taken back, the first visit was undone
-referral-settle-given-up = ⚠️ The invitation bonuses for a friend's visit could not be settled: it failed several times in a row. Nobody got a bonus twice. Please let whoever runs the bot know: the log has the details.
+referral-reconcile-given-up = ⚠️ The invitation bonuses for a friend's visit could not be settled: it failed several times in a row. Nobody got a bonus twice. Please let whoever runs the bot know: the log has the details.
 
 ## Set-up: the first owner, the staff chat, who am I
 

@@ -97,7 +97,7 @@ export interface OpenBroadcast {
  * Runs a write again when the database refused it for a moment (FerretDB's SQLite answers "database is
  * locked" under concurrent writes). A duplicate key is an answer, not a hiccup, and is passed on.
  */
-async function persist<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
+async function retryingWrite<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();
@@ -151,7 +151,7 @@ class OutcomeBook {
     const rows = this.pending.splice(0);
     if (rows.length > 0) {
       this.written = this.written
-        .then(() => persistMany(() => this.write(rows)))
+        .then(() => writeAllRetrying(() => this.write(rows)))
         .catch((error: unknown) => {
           this.problem ??= error instanceof Error ? error : new Error(String(error));
         });
@@ -170,9 +170,9 @@ const OUTCOME_ROWS = 64;
 const RESERVE_CHUNK = 32;
 const OUTCOME_DELAY_MS = 200;
 
-async function persistMany(write: () => Promise<unknown>): Promise<void> {
+async function writeAllRetrying(write: () => Promise<unknown>): Promise<void> {
   try {
-    await persist(write);
+    await retryingWrite(write);
   } catch (error) {
     if (!onlyDuplicates(error)) throw error;
   }
@@ -384,7 +384,7 @@ export class BroadcastService {
         this.clock.now(),
         settings.marketingMaxPerWeek,
         settings.timeZone,
-        persist,
+        retryingWrite,
       ));
     const open: OpenBatch[] = [];
     const queue: { recipient: Recipient; batch: OpenBatch; chunk: Chunk }[] = [];
@@ -464,7 +464,7 @@ export class BroadcastService {
     // Slots taken ahead for recipients nobody reached (the worker is stopping) are given back.
     for (const item of queue) {
       const slot = item.chunk.slots && (await item.chunk.slots.catch(() => undefined))?.get(String(item.recipient.customerId));
-      if (slot?.ok) await persist(() => this.marketing.release(slot.slot)).catch(() => undefined);
+      if (slot?.ok) await retryingWrite(() => this.marketing.release(slot.slot)).catch(() => undefined);
     }
     await checkpoint;
     await book.close();
@@ -493,14 +493,14 @@ export class BroadcastService {
   ): Promise<boolean> {
     const key = deliveryKey(broadcast._id, recipient.customerId);
     const giveBack = async () => {
-      if (slot.ok) await persist(() => this.marketing.release(slot.slot));
+      if (slot.ok) await retryingWrite(() => this.marketing.release(slot.slot));
     };
     if (slot.ok && !(await sender.ready(signal))) {
       await giveBack();
       return false;
     }
     try {
-      await persist(() =>
+      await retryingWrite(() =>
         this.deliveries.collection.insertOne({ _id: key as never, broadcastId: broadcast._id, customerId: recipient.customerId, at: this.clock.now() }),
       );
     } catch (error) {
@@ -519,7 +519,7 @@ export class BroadcastService {
     record(outcome);
     // "unknown" may have reached the customer, so it keeps its slot under the weekly cap.
     if (outcome === 'blocked' || outcome === 'failed') await giveBack();
-    if (outcome === 'blocked') await persist(() => this.customers.updateOne({ _id: recipient.customerId }, { $set: { unreachable: true } }));
+    if (outcome === 'blocked') await retryingWrite(() => this.customers.updateOne({ _id: recipient.customerId }, { $set: { unreachable: true } }));
     return true;
   }
 

@@ -3,7 +3,7 @@
 // with their first staff-confirmed visit that counts. Then the friend gets settings.referralBonusFriend
 // and the one who invited them settings.referralBonusReferrer bonus stamps, each once.
 //
-// The invariant, kept by `settle` (run by a job after each change): the referral bonuses in the ledger
+// The invariant, kept by `reconcile` (run by a job after each change): the referral bonuses in the ledger
 // belong to the friend's earliest visit that counts, and to no other visit.
 // - Keys name the qualifying visit: `referral-friend:<friend>:<visit>` and
 //   `referral-referrer:<friend>:<visit>`. A visit qualifies once, so its bonuses are written once.
@@ -16,7 +16,7 @@
 //   and the friend is a real new customer — and the referrer is told that this month's limit is reached.
 //   That decision is remembered (a once-key), so the same visit is not reconsidered next month.
 // - Races between a grant and an undo of the qualifying visit: each side writes first and then reads
-//   the other side (settle re-checks after granting), so one of them always sees the other.
+//   the other side (reconcile re-checks after granting), so one of them always sees the other.
 import { Types, type Connection } from 'mongoose';
 import type { Clock } from '../clock.js';
 import type { JobQueue } from '../ports.js';
@@ -29,11 +29,12 @@ import type { LedgerEntry } from '../ledger/model.js';
 import type { Balance } from '../ledger/balance.js';
 import type { BonusGranted, VisitsService } from '../visits/service.js';
 
-export const REFERRAL_SETTLE_JOB = 'referral-settle';
+/** The job's stored name predates the word "reconcile"; jobs already queued under it keep running. */
+export const REFERRAL_RECONCILE_JOB = 'referral-settle';
 export const FRIEND_REASON = 'referral-friend';
 export const REFERRER_REASON = 'referral-referrer';
 
-/** How many times settle re-reads after a change before it trusts what it sees. */
+/** How many times reconcile re-reads after a change before it trusts what it sees. */
 const MAX_ROUNDS = 5;
 
 /** What happened to whom, for the messages. */
@@ -78,21 +79,21 @@ export class ReferralService {
     private readonly once: OnceKeys,
   ) {
     this.customers = customerModel(conn);
-    // A referred friend's first visit, and any undone visit of theirs, ask for the referral to be settled.
+    // A referred friend's first visit, and any undone visit of theirs, ask for the referral to be reconciled.
     visits.hooks.visitConfirmed.push(async ({ customerId, entry, firstVisit }) => {
-      if (firstVisit) await this.scheduleSettle(customerId, entry._id);
+      if (firstVisit) await this.scheduleReconcile(customerId, entry._id);
     });
     visits.hooks.operationUndone.push(async ({ customerId, undone, undo }) => {
-      if (undone.type === 'stamp') await this.scheduleSettle(customerId, undo._id);
+      if (undone.type === 'stamp') await this.scheduleReconcile(customerId, undo._id);
     });
   }
 
   /** Runs right away as a job, so that the customer's own visit message comes before the bonus. */
-  private async scheduleSettle(customerId: Types.ObjectId, trigger: Types.ObjectId): Promise<void> {
+  private async scheduleReconcile(customerId: Types.ObjectId, trigger: Types.ObjectId): Promise<void> {
     const friend = await this.customers.findById(customerId, { referredBy: 1 }).lean();
     if (!friend?.referredBy) return;
     await this.jobs.schedule(
-      REFERRAL_SETTLE_JOB,
+      REFERRAL_RECONCILE_JOB,
       this.clock.now(),
       { customerId: String(customerId), trigger: String(trigger) },
       { 'data.trigger': String(trigger) },
@@ -105,17 +106,17 @@ export class ReferralService {
    * before telling anyone), the bonuses that already stand are reported too; the caller tells each
    * notice once by its `noticeKey`.
    */
-  async settle(friendId: Types.ObjectId | string, options: { retrying?: boolean } = {}): Promise<ReferralNotice[]> {
+  async reconcile(friendId: Types.ObjectId | string, options: { retrying?: boolean } = {}): Promise<ReferralNotice[]> {
     if (!Types.ObjectId.isValid(friendId)) return [];
     const notices: ReferralNotice[] = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      if (!(await this.settleOnce(new Types.ObjectId(String(friendId)), notices, options.retrying === true))) break;
+      if (!(await this.reconcileOnce(new Types.ObjectId(String(friendId)), notices, options.retrying === true))) break;
     }
     return notices;
   }
 
   /** One pass; true when it changed the ledger (then the next pass checks the result). */
-  private async settleOnce(friendId: Types.ObjectId, notices: ReferralNotice[], retrying: boolean): Promise<boolean> {
+  private async reconcileOnce(friendId: Types.ObjectId, notices: ReferralNotice[], retrying: boolean): Promise<boolean> {
     const told = (kind: string, key: string) => notices.some((n) => (n.kind === kind && 'bonus' in n ? n.bonus.entry.key === key : false));
     const friend = await this.customers.findById(friendId).lean<CustomerDoc>();
     if (!friend?.referredBy) return false;
@@ -126,13 +127,13 @@ export class ReferralService {
     let changed = false;
     // A bonus that cannot be taken back (its stamps became a reward that was redeemed meanwhile) still
     // stands for this invitation: that side gets no second one.
-    const settled = { friend: false, referrer: false };
+    const locked = { friend: false, referrer: false };
 
     // 1. Bonuses of a visit that no longer qualifies go back.
     for (const bonus of liveBonuses(friendHistory, FRIEND_REASON).filter((b) => !isQualifying(b))) {
       const undone = await this.visits.reverseEntry(bonus, null);
       if (!undone.ok) {
-        settled.friend ||= undone.error.code === 'RewardAlreadyRedeemed';
+        locked.friend ||= undone.error.code === 'RewardAlreadyRedeemed';
         continue;
       }
       changed = true;
@@ -145,7 +146,7 @@ export class ReferralService {
       for (const bonus of stale) {
         const undone = await this.visits.reverseEntry(bonus, null);
         if (!undone.ok) {
-          settled.referrer ||= undone.error.code === 'RewardAlreadyRedeemed';
+          locked.referrer ||= undone.error.code === 'RewardAlreadyRedeemed';
           continue;
         }
         changed = true;
@@ -159,7 +160,7 @@ export class ReferralService {
     const stillQualifying = (history: LedgerHistory): NotQualifying | null =>
       history.visits[0]?._id.equals(qualifying._id) ? null : { code: 'NotQualifying' };
 
-    if (settings.referralBonusFriend > 0 && !settled.friend) {
+    if (settings.referralBonusFriend > 0 && !locked.friend) {
       const granted = await this.visits.grantBonus<NotQualifying>({
         customerId: friendId,
         stamps: settings.referralBonusFriend,
@@ -174,7 +175,7 @@ export class ReferralService {
       }
     }
 
-    if (!referrer || referrer.deletedAt || settings.referralBonusReferrer <= 0 || settled.referrer) return changed;
+    if (!referrer || referrer.deletedAt || settings.referralBonusReferrer <= 0 || locked.referrer) return changed;
     const cappedKey = `referral-capped:${String(friendId)}:${String(qualifying._id)}`;
     if (await this.once.isClaimed(cappedKey)) return changed;
     const now = this.clock.now();

@@ -7,7 +7,7 @@ import { DatabaseProxy } from '../harness/db-proxy.js';
 import { customerOf, onboard } from '../harness/customers.js';
 import { stampVisit } from '../harness/visits.js';
 import { insertCustomers } from '../owner/fixtures.js';
-import { REFERRAL_SETTLE_JOB } from '../../domain/referrals/service.js';
+import { REFERRAL_RECONCILE_JOB } from '../../domain/referrals/service.js';
 import { BROADCAST_JOB } from '../../domain/broadcasts/service.js';
 import { retryDelayMs } from '../../jobs/scheduler.js';
 import { givenUpMessageKey } from '../../jobs/given-up.js';
@@ -54,7 +54,7 @@ describe('a job given up after its last attempt', () => {
     const friend = h.user({ language_code: 'en' });
     await onboard(h, friend, { payload: `ref_${code}` });
     await stampVisit(h, barista, friend);
-    const jobId = await jobIdOf(REFERRAL_SETTLE_JOB);
+    const jobId = await jobIdOf(REFERRAL_RECONCILE_JOB);
     const before = owner.messages.length;
 
     proxy.breakOn('referral-referrer');
@@ -62,7 +62,7 @@ describe('a job given up after its last attempt', () => {
     expect((await h.app.scheduler.attemptsOf(jobId)).map((a) => a.state)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed', 'exhausted']);
 
     const told = owner.messages.slice(before).map((m) => m.text);
-    expect(told).toEqual([h.app.notifier.t('bg', givenUpMessageKey(REFERRAL_SETTLE_JOB))]);
+    expect(told).toEqual([h.app.notifier.t('bg', givenUpMessageKey(REFERRAL_RECONCILE_JOB))]);
     expect(told[0]).toContain('Бонусите за покана');
     expect(givenUpLogs()).toHaveLength(1);
 

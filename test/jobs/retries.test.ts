@@ -7,9 +7,9 @@ import { DatabaseProxy } from '../harness/db-proxy.js';
 import { customerOf, onboard } from '../harness/customers.js';
 import { stampVisit } from '../harness/visits.js';
 import { ledgerOf } from '../staff/fixtures.js';
-import { REFERRAL_SETTLE_JOB } from '../../domain/referrals/service.js';
+import { REFERRAL_RECONCILE_JOB } from '../../domain/referrals/service.js';
 
-describe('a referral settlement meets a database fault', () => {
+describe('a referral reconciliation meets a database fault', () => {
   let proxy: DatabaseProxy;
   let h: Harness;
   let barista: TestUser;
@@ -39,14 +39,14 @@ describe('a referral settlement meets a database fault', () => {
     (await ledgerOf(h, customerId)).filter((e) => e.type === 'bonus' && e.reason === reason);
   const welcomes = (friend: TestUser) => friend.messages.filter((m) => m.text?.startsWith('🎁 Добре дошли!')).length;
   const thanks = (referrer: TestUser) => referrer.messages.filter((m) => m.text?.includes('по вашему приглашению')).length;
-  const settleJobId = async () => String((await h.app.scheduler.agenda.queryJobs({ name: REFERRAL_SETTLE_JOB })).jobs.at(-1)!._id);
+  const reconcileJobId = async () => String((await h.app.scheduler.agenda.queryJobs({ name: REFERRAL_RECONCILE_JOB })).jobs.at(-1)!._id);
 
   it('a blip between the two bonuses: the attempt fails, the retry after the backoff brings both, once', async () => {
     const { referrer, friend, ids } = await invitation();
     await stampVisit(h, barista, friend);
-    const jobId = await settleJobId();
+    const jobId = await reconcileJobId();
 
-    // The referrer's bonus is the second write of the settlement; its connection is reset on the way.
+    // The referrer's bonus is the second write of the reconciliation; its connection is reset on the way.
     proxy.breakOn('referral-referrer');
     await h.runJobs();
     proxy.heal();
@@ -58,7 +58,7 @@ describe('a referral settlement meets a database fault', () => {
     // Not before the backoff…
     h.clock.advance({ seconds: 20 });
     expect(await h.runJobs()).toBe(0);
-    // …then the retry settles the rest and tells both of them, once.
+    // …then the retry reconciles the rest and tells both of them, once.
     h.clock.advance({ seconds: 15 });
     expect(await h.runJobs()).toBe(1);
     expect(await bonuses(h, ids.friend, 'referral-friend')).toHaveLength(1);
@@ -75,7 +75,7 @@ describe('a referral settlement meets a database fault', () => {
   it('a worker that dies mid-job: once its lease has run out another worker completes it, once', async () => {
     const { referrer, friend, ids } = await invitation();
     await stampVisit(h, barista, friend);
-    const jobId = await settleJobId();
+    const jobId = await reconcileJobId();
     const other = await h.anotherInstance();
 
     // Worker 1 grants the friend's bonus, then hangs on the referrer's for good: as if its process died.

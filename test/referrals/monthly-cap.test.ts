@@ -60,7 +60,7 @@ describe('the monthly cap on invitation bonuses', () => {
     expect(anna.user.lastText).toContain('+1 bonus stamp for you');
   });
 
-  it('the capped invitation is not reconsidered later: settling again next month gives nothing', async () => {
+  it('the capped invitation is not reconsidered later: reconciling again next month gives nothing', async () => {
     clock.set('2026-05-05T10:00:00+03:00');
     const anna = await referrer();
     const friends = [await invitedFriend(anna.code), await invitedFriend(anna.code), await invitedFriend(anna.code)];
@@ -70,7 +70,7 @@ describe('the monthly cap on invitation bonuses', () => {
     }
     const seen = anna.user.messages.length;
     clock.set('2026-06-02T10:00:00+03:00');
-    for (const friend of friends) await h.services.referrals.settle(friend.id);
+    for (const friend of friends) await h.services.referrals.reconcile(friend.id);
     expect(await bonuses(anna.id, 'referral-referrer')).toHaveLength(2);
     expect(anna.user.messages).toHaveLength(seen);
   });
@@ -93,14 +93,14 @@ describe('the monthly cap on invitation bonuses', () => {
     expect(live).toBe(1);
   });
 
-  it('two friends settling at the same moment cannot both take the last place', async () => {
+  it('two friends reconciled at the same moment cannot both take the last place', async () => {
     clock.set('2026-08-05T10:00:00+03:00');
     await h.services.settings.update({ referralMonthlyCap: 1 }, null);
     const anna = await referrer();
     const friends = [await invitedFriend(anna.code), await invitedFriend(anna.code), await invitedFriend(anna.code)];
     for (const friend of friends) await stampVisit(h, barista, friend.user);
 
-    await Promise.all(friends.map((friend) => h.services.referrals.settle(friend.id)));
+    await Promise.all(friends.map((friend) => h.services.referrals.reconcile(friend.id)));
     await h.runJobs();
 
     expect(await bonuses(anna.id, 'referral-referrer')).toHaveLength(1);

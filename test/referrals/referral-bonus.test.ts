@@ -4,7 +4,7 @@ import { createHarness, STAFF_CHAT_ID, type Harness, type TestUser } from '../ha
 import { customerOf, giveStamps, onboard } from '../harness/customers.js';
 import { stampVisit, undoLastOperation } from '../harness/visits.js';
 import { ledgerOf, ledgerSum, undoButtonOf } from '../staff/fixtures.js';
-import { REFERRAL_SETTLE_JOB } from '../../domain/referrals/service.js';
+import { REFERRAL_RECONCILE_JOB } from '../../domain/referrals/service.js';
 
 describe('a referred friend’s first visit', () => {
   let h: Harness;
@@ -70,9 +70,9 @@ describe('a referred friend’s first visit', () => {
     await h.runJobs();
     const referrerSeen = referrer.messages.length;
 
-    await h.app.scheduler.schedule(REFERRAL_SETTLE_JOB, h.clock.now(), { customerId: String(ids.friend), trigger: 'again' });
+    await h.app.scheduler.schedule(REFERRAL_RECONCILE_JOB, h.clock.now(), { customerId: String(ids.friend), trigger: 'again' });
     await h.runJobs();
-    expect(await h.services.referrals.settle(ids.friend)).toEqual([]);
+    expect(await h.services.referrals.reconcile(ids.friend)).toEqual([]);
     h.clock.advance({ hours: 4 });
     await stampVisit(h, barista, friend);
     await h.runJobs();
@@ -102,7 +102,7 @@ describe('a referred friend’s first visit', () => {
     expect(referrer.lastText).toMatch(/^↩️ The visit of User\d+ was cancelled at the counter, so the invitation bonus \(2 stamps\) was taken back\./);
 
     // Running the settling again does not undo twice.
-    await h.services.referrals.settle(ids.friend);
+    await h.services.referrals.reconcile(ids.friend);
     expect(await undone(ids.referrer)).toHaveLength(1);
 
     // The next real visit is the first one that counts: the bonuses come back, under its own keys.
@@ -157,7 +157,7 @@ describe('a referred friend’s first visit', () => {
     await h.runJobs();
     const entries = await ledgerOf(h, (await customerOf(h, anna))!._id);
     expect(entries.map((e) => e.type)).toEqual(['stamp']);
-    expect(await h.app.scheduler.pending(REFERRAL_SETTLE_JOB)).toHaveLength(0);
+    expect(await h.app.scheduler.pending(REFERRAL_RECONCILE_JOB)).toHaveLength(0);
   });
 
   it('self-referral and re-attribution are impossible: only the first inviter is rewarded, once', async () => {
