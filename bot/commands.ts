@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../domain/locales.js';
 import type { Translator } from './translator.js';
 
 const CUSTOMER_COMMANDS = ['start', 'help', 'cancel', 'delete', 'language'] as const;
-const OWNER_COMMANDS = ['settings', 'broadcast', 'broadcasts', 'stats', 'export'] as const;
+export const OWNER_COMMANDS = ['settings', 'broadcast', 'broadcasts', 'stats', 'export'] as const;
 
 function commands(t: Translator, locale: Locale, names: readonly string[]): BotCommand[] {
   return names.map((command) => ({ command, description: t(locale, `command-${command}`) }));

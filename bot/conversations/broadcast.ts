@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Conversation } from '@grammyjs/conversations';
 import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { Audience, Segment } from '../../domain/broadcasts/segments.js';
-import { isSegment, SEGMENTS } from '../../domain/broadcasts/segments.js';
+import { SEGMENTS } from '../../domain/broadcasts/segments.js';
 import { sendAtProblem, textLimit, type BroadcastTexts } from '../../domain/broadcasts/service.js';
 import { formatLocal, parseLocalDateTime, startOfLocalDay, toLocal, fromLocal } from '../../domain/business-time.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -16,6 +16,7 @@ import { isOwner } from '../filters.js';
 import {
   abortKeyboard,
   confirmKeyboard,
+  BROADCAST_BUTTONS,
   ownerData,
   segmentKeyboard,
   skipLanguageKeyboard,
@@ -35,39 +36,49 @@ const refuse = (reason: string): Answer<never> => err({ code: 'Refused', reason 
 /** The hour a "tomorrow" broadcast goes out, business time. */
 const TOMORROW_HOUR = 10;
 
-/**
- * Waits for an answer that `read` accepts. A refused answer gets its reason and is forgotten, so the
- * question stays open. Updates for other chats, other commands and other features' buttons go on to
- * the rest of the bot (the conversation waits on); "Cancel" ends it, as /cancel does.
- */
-async function ask<V>(conversation: BroadcastConversation, ownerId: number, read: (c: ConversationContext) => Answer<V> | Promise<Answer<V>>) {
-  const c = await conversation.wait();
-  if (c.chat?.id !== ownerId) return conversation.skip({ next: true });
-  // Asked afresh for every update and recorded, so that a replay does not ask again about old ones.
-  if (!(await conversation.external(() => isOwner(c)))) {
-    await c.reply(c.t('owner-only'));
-    return conversation.halt();
-  }
-  if (c.callbackQuery?.data === ownerData.abort) {
-    await c.answerCallbackQuery();
-    await c.editMessageReplyMarkup().catch(() => undefined);
-    await c.reply(c.t('broadcast-aborted'));
-    return conversation.halt();
-  }
-  const data = c.callbackQuery?.data;
-  if (c.message?.text?.startsWith('/') || (data !== undefined && !data.startsWith('bc:'))) return conversation.skip({ next: true });
+/** An update that is not the answer: for the rest of the bot, from someone no longer an owner, Cancel, or a refused answer. */
+type NotTheAnswer = { code: 'PassOn' } | { code: 'NotOwner' } | { code: 'Abort' } | { code: 'Refused'; reason: string };
 
-  const answer = await read(c);
-  if (!answer.ok) {
-    if (c.callbackQuery) await c.answerCallbackQuery({ text: answer.error.reason, show_alert: true });
-    else await c.reply(answer.error.reason);
-    return conversation.skip();
-  }
-  if (c.callbackQuery) {
-    await c.answerCallbackQuery();
-    await c.editMessageReplyMarkup().catch(() => undefined);
-  }
-  return { value: answer.value, c };
+/**
+ * Asks with grammY's form: an answer that `read` accepts is returned; anything else is met by
+ * `otherwise`. A refused answer gets its reason and is forgotten, so the question stays open. Updates
+ * for other chats, other commands and other features' buttons go on to the rest of the bot (the
+ * conversation waits on); "Cancel" ends it, as /cancel does.
+ */
+async function ask<V>(conversation: BroadcastConversation, ownerId: number, read: (c: ConversationContext) => Answer<V> | Promise<Answer<V>>): Promise<V> {
+  return conversation.form.build<V, NotTheAnswer>({
+    validate: async (c) => {
+      if (c.chat?.id !== ownerId) return err({ code: 'PassOn' });
+      // Asked afresh for every update and recorded, so that a replay does not ask again about old ones.
+      if (!(await conversation.external(() => isOwner(c)))) return err({ code: 'NotOwner' });
+      const data = c.callbackQuery?.data;
+      if (data !== undefined && ownerData.abort.trigger.test(data)) return err({ code: 'Abort' });
+      if (c.message?.text?.startsWith('/') || (data !== undefined && !BROADCAST_BUTTONS.test(data))) return err({ code: 'PassOn' });
+      return read(c);
+    },
+    otherwise: async (c, why) => {
+      switch (why.code) {
+        case 'PassOn':
+          return conversation.skip({ next: true });
+        case 'NotOwner':
+          await c.reply(c.t('owner-only'));
+          return conversation.halt();
+        case 'Abort':
+          await c.answerCallbackQuery();
+          await c.editMessageReplyMarkup().catch(() => undefined);
+          await c.reply(c.t('broadcast-aborted'));
+          return conversation.halt();
+        case 'Refused':
+          if (c.callbackQuery) await c.answerCallbackQuery({ text: why.reason, show_alert: true });
+          else await c.reply(why.reason);
+      }
+    },
+    action: async (c) => {
+      if (!c.callbackQuery) return;
+      await c.answerCallbackQuery();
+      await c.editMessageReplyMarkup().catch(() => undefined);
+    },
+  });
 }
 
 interface Message {
@@ -127,9 +138,9 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
     return;
   }
   await ctx.reply(t('broadcast-choose-segment'), { reply_markup: segmentKeyboard(t, totals) });
-  const { value: segment } = await ask(conversation, ownerId, (c) => {
-    const picked = ownerData.segmentPattern.exec(c.callbackQuery?.data ?? '')?.[1];
-    if (!isSegment(picked)) return refuse(c.t('broadcast-use-buttons'));
+  const segment = await ask(conversation, ownerId, (c) => {
+    const [picked] = ownerData.segment.decode(c.callbackQuery?.data) ?? [];
+    if (picked === undefined) return refuse(c.t('broadcast-use-buttons'));
     if (audiences[picked].total === 0) return refuse(c.t('broadcast-segment-empty'));
     return ok(picked);
   });
@@ -138,13 +149,13 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
 
   // 2. The message in the default language, maybe with a photo.
   await ctx.reply(t('broadcast-ask-text', { language: t(`broadcast-in-${fallback}`) }), { reply_markup: abortKeyboard(t) });
-  const first = (await ask(conversation, ownerId, readMessage)).value;
+  const first = await ask(conversation, ownerId, readMessage);
   const photoFileId = first.photoFileId;
   const limit = textLimit(photoFileId !== null);
   let fallbackText = first.text;
   if (fallbackText === null) {
     await ctx.reply(t('broadcast-ask-caption', { limit }), { reply_markup: abortKeyboard(t) });
-    fallbackText = (await ask(conversation, ownerId, (c) => readText(c, limit))).value;
+    fallbackText = await ask(conversation, ownerId, (c) => readText(c, limit));
   }
   const texts: BroadcastTexts = { [fallback]: fallbackText };
 
@@ -154,8 +165,8 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
       t('broadcast-ask-translation', { language: t(`broadcast-in-${locale}`), count: audience.byLocale[locale], fallback: t(`broadcast-in-${fallback}`) }),
       { reply_markup: skipLanguageKeyboard(t, t(`broadcast-in-${fallback}`)) },
     );
-    const { value } = await ask(conversation, ownerId, (c) =>
-      c.callbackQuery?.data === ownerData.skipLanguage ? ok(null) : readText(c, limit),
+    const value = await ask(conversation, ownerId, (c) =>
+      ownerData.skipLanguage.trigger.test(c.callbackQuery?.data ?? '') ? ok(null) : readText(c, limit),
     );
     if (value !== null) texts[locale] = value;
   }
@@ -186,10 +197,11 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
   });
   for (;;) {
     await ctx.reply(t('broadcast-ask-when', { timeZone, example }), { reply_markup: whenKeyboard(t) });
-    const { value: sendAtIso } = await ask(conversation, ownerId, async (c): Promise<Answer<string | null>> => {
+    const sendAtIso = await ask(conversation, ownerId, async (c): Promise<Answer<string | null>> => {
       const now = new Date(await conversation.external(() => services.clock.now().toISOString()));
-      if (c.callbackQuery?.data === ownerData.sendNow) return ok(null);
-      if (c.callbackQuery?.data === ownerData.sendTomorrow) {
+      const data = c.callbackQuery?.data ?? '';
+      if (ownerData.sendNow.trigger.test(data)) return ok(null);
+      if (ownerData.sendTomorrow.trigger.test(data)) {
         const tomorrow = toLocal(startOfLocalDay(now, timeZone, 1), timeZone);
         return ok(fromLocal({ ...tomorrow, hour: TOMORROW_HOUR, minute: 0 }, timeZone).toISOString());
       }
@@ -207,21 +219,21 @@ export async function composeBroadcast(conversation: BroadcastConversation, ctx:
     const when = sendAt ? t('broadcast-when-at', { at: formatLocal(sendAt, timeZone), timeZone }) : t('broadcast-when-right-now');
 
     await ctx.reply(t('broadcast-confirm', { segment: segmentName, count: audience.total, when }), { reply_markup: confirmKeyboard(t) });
-    const { c: confirmed } = await ask(conversation, ownerId, (c) =>
-      c.callbackQuery?.data === ownerData.confirm ? ok(true) : refuse(c.t('broadcast-use-buttons')),
+    await ask(conversation, ownerId, (c) =>
+      ownerData.confirm.trigger.test(c.callbackQuery?.data ?? '') ? ok(true) : refuse(c.t('broadcast-use-buttons')),
     );
     const scheduled = await conversation.external(async () => {
       const result = await services.broadcasts.schedule({ draftId, segment, texts, photoFileId, sendAt, createdBy: ownerId });
       return result.ok ? { ok: true as const } : { ok: false as const, code: result.error.code };
     });
     if (scheduled.ok) {
-      await confirmed.reply(sendAt ? t('broadcast-scheduled', { at: formatLocal(sendAt, timeZone), timeZone }) : t('broadcast-sending'));
+      await ctx.reply(sendAt ? t('broadcast-scheduled', { at: formatLocal(sendAt, timeZone), timeZone }) : t('broadcast-sending'));
       return;
     }
     if (scheduled.code !== 'SendAtInPast') {
-      await confirmed.reply(t('error-unexpected'));
+      await ctx.reply(t('error-unexpected'));
       return;
     }
-    await confirmed.reply(t('broadcast-error-time-passed'));
+    await ctx.reply(t('broadcast-error-time-passed'));
   }
 }

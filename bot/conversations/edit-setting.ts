@@ -17,11 +17,16 @@ import {
   patchFor,
   type FieldInputError,
   type SettingField,
+  type SettingValue,
 } from '../settings-menu.js';
 import { formatValue } from '../settings-view.js';
 import type { Translate } from '../translator.js';
+import { err } from '../../domain/result.js';
 
 export const EDIT_SETTING = 'edit-setting';
+
+/** An update that is not the new value: for the rest of the bot, from someone no longer an owner, Stop, a move elsewhere, or a refused value. */
+type NotTheValue = { code: 'PassOn' } | { code: 'NotOwner' } | { code: 'Stop' } | { code: 'MovedOn' } | { code: 'Refused'; reason: string };
 
 function promptFor(t: Translate, field: SettingField, current: string): string {
   const label = t(`settings-field-${kebab(field)}`);
@@ -63,46 +68,54 @@ export async function editSetting(conversation: Conversation<BotContext, Convers
   const settings = await conversation.external(() => services.settings.get());
   await ctx.reply(promptFor(ctx.t, field, formatValue(ctx.t, field, settings)), { reply_markup: stopEditingKeyboard(ctx.t) });
 
-  // Each answer either settles the question or is refused and forgotten (skip), so the owner can try
-  // again as often as needed without the conversation's stored state growing.
-  const answer = await conversation.wait();
-  if (answer.chat?.id !== ownerId) return conversation.skip({ next: true });
-  if (!(await conversation.external(() => isOwner(answer)))) {
-    await answer.reply(answer.t('owner-only'));
-    return conversation.halt();
-  }
-  if (answer.callbackQuery?.data === ownerData.settingsStopEditing) {
-    await answer.answerCallbackQuery();
-    await answer.reply(answer.t('settings-edit-stopped'), {
-      reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), settings.campaigns, settings.staffChatLocale),
-    });
-    return;
-  }
-  // Another button or command: the owner moved on; this question is dropped and that one handled.
-  if (answer.callbackQuery || answer.message?.text?.startsWith('/')) return conversation.halt({ next: true });
-
-  const text = answer.message?.text;
-  if (text === undefined) {
-    await answer.reply(answer.t('settings-error-not-text'));
-    return conversation.skip();
-  }
-  const parsed = parseFieldInput(field, text);
-  if (!parsed.ok) {
-    await answer.reply(refusal(answer.t, parsed.error));
-    return conversation.skip();
-  }
+  // grammY's form: each answer is the new value, or is met by `otherwise` (refused with the reason and
+  // forgotten, so the owner can try again as often as needed without the stored state growing).
+  const value = await conversation.form.build<SettingValue, NotTheValue>({
+    validate: async (answer) => {
+      if (answer.chat?.id !== ownerId) return err({ code: 'PassOn' });
+      // Asked afresh for every update and recorded (external), so a replay does not ask again.
+      if (!(await conversation.external(() => isOwner(answer)))) return err({ code: 'NotOwner' });
+      const data = answer.callbackQuery?.data;
+      if (data !== undefined && ownerData.settingsStopEditing.trigger.test(data)) return err({ code: 'Stop' });
+      if (data !== undefined || answer.message?.text?.startsWith('/')) return err({ code: 'MovedOn' });
+      const text = answer.message?.text;
+      if (text === undefined) return err({ code: 'Refused', reason: answer.t('settings-error-not-text') });
+      const parsed = parseFieldInput(field, text);
+      return parsed.ok ? parsed : err({ code: 'Refused', reason: refusal(answer.t, parsed.error) });
+    },
+    otherwise: async (answer, why) => {
+      switch (why.code) {
+        case 'PassOn':
+          return conversation.skip({ next: true });
+        case 'NotOwner':
+          await answer.reply(answer.t('owner-only'));
+          return conversation.halt();
+        case 'Stop':
+          await answer.answerCallbackQuery();
+          await answer.reply(answer.t('settings-edit-stopped'), {
+            reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), settings.campaigns, settings.staffChatLocale),
+          });
+          return conversation.halt();
+        case 'MovedOn':
+          // Another button or command: the owner moved on; this question is dropped and that one handled.
+          return conversation.halt({ next: true });
+        case 'Refused':
+          await answer.reply(why.reason);
+      }
+    },
+  });
   const saved = await conversation.external(async () => {
     const current = await services.settings.get();
-    const result = await services.settings.update(patchFor(current, field, parsed.value), ownerId);
+    const result = await services.settings.update(patchFor(current, field, value), ownerId);
     return result.ok ? { ok: true as const, settings: result.value } : { ok: false as const };
   });
   if (!saved.ok) {
     // The whole program is validated again on save; a value that passed alone should pass here too.
-    await answer.reply(answer.t('settings-error-rejected'));
+    await ctx.reply(ctx.t('settings-error-rejected'));
     return conversation.skip();
   }
-  await answer.reply(
-    answer.t('settings-saved', { label: answer.t(`settings-field-${kebab(field)}`), value: formatValue(answer.t, field, saved.settings) }),
-    { reply_markup: settingsSectionKeyboard(answer.t, sectionOf(field), saved.settings.campaigns, saved.settings.staffChatLocale) },
+  await ctx.reply(
+    ctx.t('settings-saved', { label: ctx.t(`settings-field-${kebab(field)}`), value: formatValue(ctx.t, field, saved.settings) }),
+    { reply_markup: settingsSectionKeyboard(ctx.t, sectionOf(field), saved.settings.campaigns, saved.settings.staffChatLocale) },
   );
 }

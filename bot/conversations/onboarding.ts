@@ -5,7 +5,7 @@
 // never waits in the stored conversation state. Then comes the separate, optional question about
 // offers (bot/features/customer-menu.ts answers it) and, with its answer, the card.
 import type { Conversation } from '@grammyjs/conversations';
-import type { Filter, InlineKeyboard, Keyboard } from 'grammy';
+import type { CallbackQueryContext, InlineKeyboard, Keyboard } from 'grammy';
 import { LOCALES, type Locale } from '../../domain/locales.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { looksLikePhone } from '../../domain/customers/phone.js';
@@ -26,8 +26,7 @@ import type { Translate } from '../translator.js';
 export const ONBOARDING = 'onboarding';
 
 type OnboardingConversation = Conversation<BotContext, ConversationContext>;
-type CallbackContext = Filter<ConversationContext, 'callback_query:data'>;
-type ContactContext = Filter<ConversationContext, 'message:contact'>;
+type CallbackContext = CallbackQueryContext<ConversationContext>;
 
 export async function onboarding(
   conversation: OnboardingConversation,
@@ -44,22 +43,22 @@ export async function onboarding(
   const tSuggested: Translate = (key, vars) => ctx.notifier.t(suggested, key, vars);
   const languageButtons = () => languageKeyboard(customerData.onboardingLanguage, suggested);
   await ctx.reply(tSuggested('onboarding-welcome', { name: user.first_name }), { reply_markup: languageButtons() });
-  const picked = await waitFor(conversation, user.id, isData(customerData.onboardingLanguagePattern), (c) =>
-    remind(c, tSuggested, languageButtons()),
-  );
-  const locale = customerData.onboardingLanguagePattern.exec(picked.callbackQuery.data)![1] as Locale;
+  const picked = await forThisStep(conversation, user.id).andForCallbackQuery(customerData.onboardingLanguage.trigger, {
+    otherwise: (c) => remind(c, tSuggested, languageButtons()),
+  });
+  const [locale] = customerData.onboardingLanguage.decode(picked.callbackQuery.data) ?? [suggested];
   await conversation.external(() => services.preferences.setLocale(user.id, locale));
-  await settle(picked);
+  await closeStep(picked);
   const t: Translate = (key, vars) => ctx.notifier.t(locale, key, vars);
 
   const settings = await conversation.external(() => services.settings.get());
   await ctx.reply(t('onboarding-program', { stamps: settings.stampsPerReward, reward: settings.rewardName[locale] }), {
     reply_markup: continueKeyboard(t),
   });
-  const continued = await waitFor(conversation, user.id, isData(customerData.onboardingContinuePattern), (c) =>
-    remind(c, t, continueKeyboard(t)),
-  );
-  await settle(continued);
+  const continued = await forThisStep(conversation, user.id).andForCallbackQuery(customerData.onboardingContinue.trigger, {
+    otherwise: (c) => remind(c, t, continueKeyboard(t)),
+  });
+  await closeStep(continued);
 
   const sendTheCard = (customerId: string) =>
     conversation.external(async (outer) => {
@@ -78,14 +77,17 @@ export async function onboarding(
     link_preview_options: { is_disabled: true },
   });
   // The policy button shows the bot's own text (bot/features/consent.ts) and leaves this step open.
-  const agreed = await waitFor(conversation, user.id, isData(customerData.privacyAnswerPattern), (c) => remind(c, t, privacy()));
-  await settle(agreed);
-  const answer = customerData.privacyAnswerPattern.exec(agreed.callbackQuery.data)!;
-  if (answer[1] === 'no') {
+  const agreed = await forThisStep(conversation, user.id).andForCallbackQuery(
+    [customerData.privacyAgree.trigger, customerData.privacyDecline.trigger],
+    { otherwise: (c) => remind(c, t, privacy()) },
+  );
+  await closeStep(agreed);
+  const [version] = customerData.privacyAgree.decode(agreed.callbackQuery.data) ?? [];
+  if (version === undefined) {
     await ctx.reply(t('onboarding-privacy-declined'));
     return;
   }
-  const policyConsent = { version: Number(answer[2]), at: new Date(await conversation.external(() => services.clock.now().getTime())) };
+  const policyConsent = { version, at: new Date(await conversation.external(() => services.clock.now().getTime())) };
 
   const phone = await askPhone(conversation, ctx, t, locale);
   if (typeof phone !== 'string') {
@@ -129,16 +131,13 @@ async function askPhone(
   const user = ctx.from!;
   const userId = user.id;
   await ctx.reply(t('onboarding-phone-ask'), { reply_markup: contactKeyboard(t) });
-  const shared = await waitFor(
-    conversation,
-    userId,
-    (c): c is ContactContext => c.has('message:contact'),
-    (c) => {
+  const shared = await forThisStep(conversation, userId).andFor('message:contact', {
+    otherwise: (c) => {
       if (c.callbackQuery) return c.answerCallbackQuery({ text: t('unhandled-button') });
       const typed = c.message?.text !== undefined && looksLikePhone(c.message.text);
       return c.reply(t(typed ? 'onboarding-phone-typed' : 'onboarding-phone-use-button'), { reply_markup: contactKeyboard(t) });
     },
-  );
+  });
   const contact = shared.message.contact;
   if (contact.user_id !== userId) {
     await shared.reply(t('onboarding-phone-not-yours'), { reply_markup: contactKeyboard(t) });
@@ -173,33 +172,21 @@ async function askPhone(
   return checked.value;
 }
 
-function isData(pattern: RegExp) {
-  return (c: ConversationContext): c is CallbackContext => c.callbackQuery?.data !== undefined && pattern.test(c.callbackQuery.data);
-}
-
 /**
- * Waits for the answer this step needs. Anything else gets a reminder and is forgotten, so a flood of
- * stray messages neither moves the onboarding nor grows its stored state. Updates that are not about
- * this private chat (the staff group, a staff card link, commands) go on to the rest of the bot.
+ * The next update about this step (grammY's filtered wait; the step's own filter is chained on it).
+ * Updates that are not about this private chat (the staff group, a staff card link, commands) go on to
+ * the rest of the bot; one the step's filter refuses gets the step's reminder (`otherwise`) and is
+ * forgotten, so a flood of stray messages neither moves the onboarding nor grows its stored state.
  */
-async function waitFor<C extends ConversationContext>(
-  conversation: OnboardingConversation,
-  userId: number,
-  accept: (c: ConversationContext) => c is C,
-  remindOf: (c: ConversationContext) => Promise<unknown>,
-): Promise<C> {
-  const c = await conversation.wait();
-  if (accept(c)) return c;
-  if (!concernsOnboarding(c, userId)) return conversation.skip({ next: true });
-  await remindOf(c);
-  return conversation.skip();
+function forThisStep(conversation: OnboardingConversation, userId: number) {
+  return conversation.waitUntil((c) => concernsOnboarding(c, userId), { next: true });
 }
 
 function concernsOnboarding(c: ConversationContext, userId: number): boolean {
   if (c.chat?.id !== userId) return false;
   // Erasing what the bot holds (the menu's "Delete my data" and its confirmation) is open at every step.
   const data = c.callbackQuery?.data;
-  if (data !== undefined && /^cust:(del|keep|policy)/.test(data)) return false;
+  if (data !== undefined && [customerData.deleteConfirm, customerData.deleteKeep, customerData.policy].some((b) => b.trigger.test(data))) return false;
   if (c.message?.text !== undefined && LOCALES.some((l) => c.notifier.t(l, 'menu-delete') === c.message?.text)) return false;
   const command = /^\/(\w+)(?:@\w+)?(?:\s+(\S+))?/.exec(c.message?.text ?? '');
   if (!command) return true;
@@ -214,7 +201,7 @@ async function remind(c: ConversationContext, t: Translate, keyboard: InlineKeyb
 }
 
 /** Stops the button's spinner and takes the buttons away, so the same step cannot be answered twice. */
-async function settle(c: CallbackContext): Promise<void> {
+async function closeStep(c: CallbackContext): Promise<void> {
   await c.answerCallbackQuery();
   await c.editMessageReplyMarkup().catch(() => undefined);
 }

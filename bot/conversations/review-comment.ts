@@ -9,8 +9,12 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { BotContext, ConversationContext } from '../context.js';
 import { publicReviewKeyboard, commentKeyboard } from '../keyboards/reviews.js';
 import { publishReview } from '../review-messages.js';
+import { err, ok } from '../../domain/result.js';
 
 export const REVIEW_COMMENT = 'review-comment';
+
+/** An update that is not the line: for the rest of the bot, the customer moving on (or the window closed), or not a text. */
+type NotTheLine = { code: 'PassOn' } | { code: 'MovedOn' } | { code: 'NotText' };
 
 type Outcome = { code: 'Published' } | { code: 'CommentTooLong'; length: number; max: number } | { code: 'CommentEmpty' } | { code: 'CommentClosed' };
 
@@ -25,22 +29,31 @@ export async function reviewComment(
   if (userId === undefined) return;
   const { services } = ctx;
 
-  // Each refused answer is forgotten (skip), so the customer can try again without the state growing.
-  const answer = await conversation.wait();
-  if (answer.chat?.id !== userId) return conversation.skip({ next: true });
-  if (answer.callbackQuery || answer.message?.text?.startsWith('/')) return conversation.halt({ next: true });
-  const message = answer.message;
-  // An edited message and the like is not an answer.
-  if (!message) return conversation.skip({ next: true });
-  const open = await conversation.external(async () => (await services.reviews.openForComment(reviewId, userId)).ok);
-  if (!open) return conversation.halt({ next: true });
-
-  const t = answer.t;
-  const text = message.text;
-  if (text === undefined) {
-    await answer.reply(t('review-comment-not-text'), { reply_markup: commentKeyboard(t, reviewId, publicUrl) });
-    return conversation.skip();
-  }
+  // grammY's form: the next text of this customer is the line; anything else is met by `otherwise`
+  // (a refused answer is forgotten, so the customer can try again without the state growing).
+  const text = await conversation.form.build<string, NotTheLine>({
+    validate: async (answer) => {
+      if (answer.chat?.id !== userId) return err({ code: 'PassOn' });
+      if (answer.callbackQuery || answer.message?.text?.startsWith('/')) return err({ code: 'MovedOn' });
+      const message = answer.message;
+      // An edited message and the like is not an answer.
+      if (!message) return err({ code: 'PassOn' });
+      const open = await conversation.external(async () => (await services.reviews.openForComment(reviewId, userId)).ok);
+      if (!open) return err({ code: 'MovedOn' });
+      return message.text === undefined ? err({ code: 'NotText' }) : ok(message.text);
+    },
+    otherwise: async (answer, why) => {
+      switch (why.code) {
+        case 'PassOn':
+          return conversation.skip({ next: true });
+        case 'MovedOn':
+          return conversation.halt({ next: true });
+        case 'NotText':
+          await answer.reply(answer.t('review-comment-not-text'), { reply_markup: commentKeyboard(answer.t, reviewId, publicUrl) });
+      }
+    },
+  });
+  const t = ctx.t;
   const outcome = await conversation.external(async (outer): Promise<Outcome> => {
     const added = await outer.services.reviews.addComment({ reviewId, telegramId: userId, comment: text });
     if (!added.ok) {
@@ -53,20 +66,20 @@ export async function reviewComment(
   });
   switch (outcome.code) {
     case 'CommentTooLong':
-      await answer.reply(t('review-comment-too-long', { length: outcome.length, max: outcome.max }), {
+      await ctx.reply(t('review-comment-too-long', { length: outcome.length, max: outcome.max }), {
         reply_markup: commentKeyboard(t, reviewId, publicUrl),
       });
       return conversation.skip();
     case 'CommentEmpty':
-      await answer.reply(t('review-comment-not-text'), { reply_markup: commentKeyboard(t, reviewId, publicUrl) });
+      await ctx.reply(t('review-comment-not-text'), { reply_markup: commentKeyboard(t, reviewId, publicUrl) });
       return conversation.skip();
     case 'CommentClosed':
-      await answer.reply(t('review-comment-too-late'));
+      await ctx.reply(t('review-comment-too-late'));
       return;
     case 'Published': {
       const keep = publicReviewKeyboard(t, publicUrl);
-      await answer.api.editMessageReplyMarkup(userId, promptMessageId, keep ? { reply_markup: keep } : {}).catch(() => undefined);
-      await answer.reply(t('review-comment-thanks'));
+      await ctx.api.editMessageReplyMarkup(userId, promptMessageId, keep ? { reply_markup: keep } : {}).catch(() => undefined);
+      await ctx.reply(t('review-comment-thanks'));
     }
   }
 }

@@ -7,8 +7,12 @@ import type { BotContext, ConversationContext } from '../context.js';
 import { isOwner } from '../filters.js';
 import { replyStopKeyboard, reviewData } from '../keyboards/reviews.js';
 import { customerLabel } from '../review-messages.js';
+import { err, ok } from '../../domain/result.js';
 
 export const REVIEW_REPLY = 'review-reply';
+
+/** An update that is not the reply: for the rest of the bot, Stop, a move elsewhere, or not a text. */
+type NotTheReply = { code: 'PassOn' } | { code: 'Stop' } | { code: 'MovedOn' } | { code: 'NotText' };
 
 type Outcome =
   | { code: 'Sent' }
@@ -30,20 +34,32 @@ export async function reviewReply(conversation: Conversation<BotContext, Convers
   }
   await ctx.reply(ctx.t('review-owner-reply-ask', { customer: found.label }), { reply_markup: replyStopKeyboard(ctx.t) });
 
-  const answer = await conversation.wait();
-  if (answer.chat?.id !== ownerId) return conversation.skip({ next: true });
-  if (answer.callbackQuery?.data === reviewData.replyStop) {
-    await answer.answerCallbackQuery();
-    await answer.editMessageReplyMarkup().catch(() => undefined);
-    await answer.reply(answer.t('review-owner-reply-stopped'));
-    return;
-  }
-  if (answer.callbackQuery || answer.message?.text?.startsWith('/')) return conversation.halt({ next: true });
-  const text = answer.message?.text;
-  if (text === undefined) {
-    await answer.reply(answer.t('review-owner-reply-not-text'), { reply_markup: replyStopKeyboard(answer.t) });
-    return conversation.skip();
-  }
+  // grammY's form: the next text from this owner is the reply; anything else is met by `otherwise`.
+  const text = await conversation.form.build<string, NotTheReply>({
+    validate: (answer) => {
+      if (answer.chat?.id !== ownerId) return err({ code: 'PassOn' });
+      const data = answer.callbackQuery?.data;
+      if (data !== undefined && reviewData.replyStop.trigger.test(data)) return err({ code: 'Stop' });
+      if (data !== undefined || answer.message?.text?.startsWith('/')) return err({ code: 'MovedOn' });
+      const typed = answer.message?.text;
+      return typed === undefined ? err({ code: 'NotText' }) : ok(typed);
+    },
+    otherwise: async (answer, why) => {
+      switch (why.code) {
+        case 'PassOn':
+          return conversation.skip({ next: true });
+        case 'Stop':
+          await answer.answerCallbackQuery();
+          await answer.editMessageReplyMarkup().catch(() => undefined);
+          await answer.reply(answer.t('review-owner-reply-stopped'));
+          return conversation.halt();
+        case 'MovedOn':
+          return conversation.halt({ next: true });
+        case 'NotText':
+          await answer.reply(answer.t('review-owner-reply-not-text'), { reply_markup: replyStopKeyboard(answer.t) });
+      }
+    },
+  });
   const outcome = await conversation.external(async (outer): Promise<Outcome> => {
     if (!(await isOwner(outer))) return { code: 'ReviewerGone' };
     const recorded = await outer.services.reviews.recordReply({ reviewId, ownerId, text });
@@ -63,18 +79,18 @@ export async function reviewReply(conversation: Conversation<BotContext, Convers
   });
   switch (outcome.code) {
     case 'CommentTooLong':
-      await answer.reply(answer.t('review-owner-reply-too-long', { length: outcome.length, max: outcome.max }), {
-        reply_markup: replyStopKeyboard(answer.t),
+      await ctx.reply(ctx.t('review-owner-reply-too-long', { length: outcome.length, max: outcome.max }), {
+        reply_markup: replyStopKeyboard(ctx.t),
       });
       return conversation.skip();
     case 'CommentEmpty':
-      await answer.reply(answer.t('review-owner-reply-not-text'), { reply_markup: replyStopKeyboard(answer.t) });
+      await ctx.reply(ctx.t('review-owner-reply-not-text'), { reply_markup: replyStopKeyboard(ctx.t) });
       return conversation.skip();
     case 'Sent':
-      await answer.reply(answer.t('review-owner-reply-sent'));
+      await ctx.reply(ctx.t('review-owner-reply-sent'));
       return;
     case 'Blocked':
     case 'ReviewerGone':
-      await answer.reply(answer.t('review-owner-reply-gone'));
+      await ctx.reply(ctx.t('review-owner-reply-gone'));
   }
 }

@@ -9,8 +9,8 @@ import { messageFor } from '../../domain/broadcasts/service.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { BROADCAST, composeBroadcast } from '../conversations/broadcast.js';
 import { cancelBroadcastKeyboard, confirmCancelKeyboard, ownerData } from '../keyboards/owner.js';
-import { refusedAsNonOwner } from '../owner.js';
 import { kebab } from '../settings-menu.js';
+import { onPress } from '../callback-data.js';
 
 export const broadcastFeature = new Composer<BotContext>();
 
@@ -19,7 +19,6 @@ const privateChat = broadcastFeature.chatType('private');
 privateChat.use(createConversation<BotContext, ConversationContext>(composeBroadcast, BROADCAST));
 
 privateChat.command('broadcast', async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
   // A fresh /broadcast starts over, and replaces whatever else the owner was in the middle of.
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(BROADCAST);
@@ -37,7 +36,6 @@ function describe(ctx: BotContext, broadcast: BroadcastDoc, timeZone: string, se
 }
 
 privateChat.command('broadcasts', async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
   const [open, { timeZone }] = await Promise.all([ctx.services.broadcasts.listOpen(), ctx.services.settings.get()]);
   if (open.length === 0) {
     await ctx.reply(ctx.t('broadcasts-none'));
@@ -52,9 +50,8 @@ privateChat.command('broadcasts', async (ctx) => {
   }
 });
 
-privateChat.callbackQuery(ownerData.listCancelPattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const broadcast = await ctx.services.broadcasts.find(ctx.match[1]!);
+onPress(privateChat, ownerData.listCancel, async (ctx, broadcastId) => {
+  const broadcast = await ctx.services.broadcasts.find(broadcastId);
   if (!broadcast || (broadcast.status !== 'scheduled' && broadcast.status !== 'sending')) {
     await ctx.answerCallbackQuery({ text: ctx.t('broadcasts-already-finished'), show_alert: true });
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -64,9 +61,8 @@ privateChat.callbackQuery(ownerData.listCancelPattern, async (ctx) => {
   await ctx.editMessageReplyMarkup({ reply_markup: confirmCancelKeyboard(ctx.t, String(broadcast._id)) });
 });
 
-privateChat.callbackQuery(ownerData.listCancelYesPattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const cancelled = await ctx.services.broadcasts.cancel(ctx.match[1]!, ctx.from.id);
+onPress(privateChat, ownerData.listCancelYes, async (ctx, broadcastId) => {
+  const cancelled = await ctx.services.broadcasts.cancel(broadcastId, ctx.from.id);
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   if (!cancelled.ok) {
@@ -77,9 +73,8 @@ privateChat.callbackQuery(ownerData.listCancelYesPattern, async (ctx) => {
   await ctx.reply(ctx.t(wasRunning ? 'broadcasts-cancelled-running' : 'broadcasts-cancelled'));
 });
 
-privateChat.callbackQuery(ownerData.listKeepPattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const broadcast = await ctx.services.broadcasts.find(ctx.match[1]!);
+onPress(privateChat, ownerData.listKeep, async (ctx, broadcastId) => {
+  const broadcast = await ctx.services.broadcasts.find(broadcastId);
   await ctx.answerCallbackQuery({ text: ctx.t('broadcasts-kept') });
   if (!broadcast) return;
   const { timeZone } = await ctx.services.settings.get();

@@ -8,17 +8,30 @@ import { Composer } from 'grammy';
 import { LOCALES } from '../../domain/locales.js';
 import { needsPolicyConsent } from '../../domain/customers/consents.js';
 import type { BotContext } from '../context.js';
-import { customerData, mainMenu, privacyKeyboard } from '../keyboards/customer.js';
+import { CUSTOMER_BUTTONS, customerData, mainMenu, privacyKeyboard } from '../keyboards/customer.js';
+import { REVIEW_BUTTONS, reviewData } from '../keyboards/reviews.js';
+import { onPress } from '../callback-data.js';
 import { policyText } from '../privacy.js';
 
 export const consentFeature = new Composer<BotContext>();
 
 const privateChat = consentFeature.chatType('private');
 
+/** Buttons open to a customer who has not agreed to the current policy: erasing, the policy itself, an owner's reply. */
+const WAYS_OUT = [
+  customerData.deleteConfirm,
+  customerData.deleteKeep,
+  customerData.privacyAgree,
+  customerData.privacyDecline,
+  customerData.policy,
+  reviewData.reply,
+  reviewData.replyStop,
+];
+
 /** Updates that are the customer's own use of the bot (and not the way out of it). */
 function customersOwnInteraction(ctx: BotContext): boolean {
   const data = ctx.callbackQuery?.data;
-  if (data !== undefined) return /^(cust|rev):/.test(data) && !/^(cust:(del|keep|agree|policy)|rev:reply)/.test(data);
+  if (data !== undefined) return (CUSTOMER_BUTTONS.test(data) || REVIEW_BUTTONS.test(data)) && !WAYS_OUT.some((button) => button.trigger.test(data));
   const text = ctx.message?.text;
   if (text === undefined) return ctx.message !== undefined;
   if (/^\/(delete|help|cancel)(@\w+)?$/.test(text) || /^\/start c_/.test(text)) return false;
@@ -26,7 +39,7 @@ function customersOwnInteraction(ctx: BotContext): boolean {
 }
 
 // The bot's own policy text (the owner has no link), during onboarding and after a change alike.
-privateChat.callbackQuery(customerData.policy, async (ctx) => {
+onPress(privateChat, customerData.policy, async (ctx) => {
   const settings = await ctx.services.settings.get();
   await ctx.answerCallbackQuery();
   await ctx.reply(policyText(ctx.t, settings, ctx.me.first_name), {
@@ -35,10 +48,10 @@ privateChat.callbackQuery(customerData.policy, async (ctx) => {
 });
 
 // Someone without a card is answering the onboarding's question: that is the onboarding's business.
-privateChat.callbackQuery(customerData.privacyAnswerPattern, async (ctx, next) => {
+privateChat.callbackQuery([customerData.privacyAgree.trigger, customerData.privacyDecline.trigger], async (ctx, next) => {
   const customer = await ctx.services.customers.findByTelegramId(ctx.from.id);
   if (!customer) return next();
-  const version = Number(ctx.match[2]);
+  const [version] = customerData.privacyAgree.decode(ctx.callbackQuery.data) ?? [0];
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   if (!version) return;

@@ -7,6 +7,7 @@ import type { Locale } from '../../domain/locales.js';
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import { localDateKey } from '../../domain/business-time.js';
 import { inviteLink, progressLine, showCard } from '../card.js';
+import { onPress } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { registerOwnerCommands } from '../commands.js';
 import { isOwner, menuButton } from '../filters.js';
@@ -81,8 +82,7 @@ async function chooseLanguage(ctx: BotContext): Promise<void> {
 privateChat.filter(menuButton('menu-language'), chooseLanguage);
 privateChat.command('language', chooseLanguage);
 
-privateChat.callbackQuery(customerData.languagePattern, async (ctx) => {
-  const locale = ctx.match[1] as Locale;
+onPress(privateChat, customerData.language, async (ctx, locale) => {
   await ctx.services.customers.setLocale(ctx.from.id, locale);
   await ctx.i18n.renegotiateLocale();
   if (await isOwner(ctx)) {
@@ -104,10 +104,9 @@ privateChat.filter(menuButton('menu-notifications'), async (ctx) => {
 });
 
 // The button says what to do ("on"/"off"), not "toggle": a double tap cannot undo itself.
-privateChat.callbackQuery(customerData.promotionsPattern, async (ctx) => {
+onPress(privateChat, customerData.promotions, async (ctx, on) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
-  const on = ctx.match[1] === 'on';
   await ctx.services.customers.setMarketingConsent(customer._id, on, 'menu');
   await ctx.answerCallbackQuery();
   await ctx
@@ -116,10 +115,9 @@ privateChat.callbackQuery(customerData.promotionsPattern, async (ctx) => {
 });
 
 // The separate, optional question about offers, right after the card is issued; either answer gives the card.
-privateChat.callbackQuery(customerData.onboardingConsentPattern, async (ctx) => {
+onPress(privateChat, customerData.onboardingConsent, async (ctx, yes) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
-  const yes = ctx.match[1] === 'yes';
   await ctx.services.customers.setMarketingConsent(customer._id, yes, 'onboarding');
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -128,7 +126,7 @@ privateChat.callbackQuery(customerData.onboardingConsentPattern, async (ctx) => 
 });
 
 // Under every offer: works at once, and says how to turn offers back on.
-privateChat.callbackQuery(customerData.stopOffers, async (ctx) => {
+onPress(privateChat, customerData.stopOffers, async (ctx) => {
   const customer = await registeredCustomer(ctx);
   if (!customer) return;
   await ctx.services.customers.setMarketingConsent(customer._id, false, 'stop-offers');
@@ -160,9 +158,8 @@ privateChat.filter(menuButton('menu-delete'), askToDelete);
 // Always available, also to someone without a card (an onboarding left half-way).
 privateChat.command('delete', askToDelete);
 
-privateChat.callbackQuery(customerData.deleteConfirmPattern, async (ctx) => {
-  const askedAt = Number(ctx.match[1]) * 1000;
-  const age = ctx.services.clock.now().getTime() - askedAt;
+onPress(privateChat, customerData.deleteConfirm, async (ctx, askedAt) => {
+  const age = ctx.services.clock.now().getTime() - askedAt.getTime();
   if (age < -60_000 || age > DELETE_CONFIRMATION_MINUTES * 60_000) {
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('delete-expired')).catch(() => undefined);
@@ -180,7 +177,7 @@ privateChat.callbackQuery(customerData.deleteConfirmPattern, async (ctx) => {
   await ctx.reply(done, { reply_markup: { remove_keyboard: true } });
 });
 
-privateChat.callbackQuery(customerData.deleteKeep, async (ctx) => {
+onPress(privateChat, customerData.deleteKeep, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t('delete-kept')).catch(() => undefined);
 });

@@ -4,12 +4,10 @@
 import { Composer, InputFile } from 'grammy';
 import { localDateKey } from '../../domain/business-time.js';
 import type { BotContext } from '../context.js';
-import { refusedAsNonOwner } from '../owner.js';
 
 export const exportFeature = new Composer<BotContext>();
 
 exportFeature.chatType('private').command('export', async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
   await ctx.replyWithChatAction('upload_document');
   const { exports, settings, clock } = ctx.services;
   const { timeZone } = await settings.get();

@@ -16,6 +16,7 @@ import { exportFeature } from './export.js';
 import { reviewReplyFeature } from './review-reply.js';
 import { unhandledFeature } from './unhandled.js';
 import { reachabilityFeature } from './reachability.js';
+import { ownerOnly } from '../owner.js';
 
 export function features(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -24,11 +25,8 @@ export function features(): Composer<BotContext> {
   composer.use(setupFeature);
   // Owners' conversations before staff: an owner typing a broadcast text that looks like a card number
   // means the text. With no owner conversation active, these pass everything else on.
-  composer.use(settingsFeature);
-  composer.use(broadcastFeature);
-  composer.use(statsFeature);
-  composer.use(exportFeature);
-  composer.use(reviewReplyFeature);
+  // One role filter for all of them: bot/owner.ts (anyone else is refused there).
+  composer.use(ownerOnly(settingsFeature, broadcastFeature, statsFeature, exportFeature, reviewReplyFeature));
   // Staff before /start: card links (`/start c_<token>`) are theirs. Card screen presses are handled
   // ahead of all features and of the conversations plugin (bot/index.ts), except "Move to a new
   // account", which staff-visits passes on to move-card.

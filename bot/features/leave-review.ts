@@ -6,6 +6,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { createConversation } from '@grammyjs/conversations';
 import type { InlineKeyboardMarkup } from 'grammy/types';
+import { onPress } from '../callback-data.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { REVIEW_COMMENT, reviewComment } from '../conversations/review-comment.js';
 import { commentKeyboard, publicUrlFor, reviewData } from '../keyboards/reviews.js';
@@ -41,9 +42,8 @@ function linksOnly(markup: InlineKeyboardMarkup | undefined): InlineKeyboardMark
   return new InlineKeyboard(rows);
 }
 
-privateChat.callbackQuery(reviewData.ratePattern, async (ctx) => {
-  const rating = Number(ctx.match[2]);
-  const rated = await ctx.services.reviews.rate({ requestId: ctx.match[1] ?? '', telegramId: ctx.from.id, rating });
+onPress(privateChat, reviewData.rate, async (ctx, requestId, rating) => {
+  const rated = await ctx.services.reviews.rate({ requestId, telegramId: ctx.from.id, rating });
   if (!rated.ok) {
     switch (rated.error.code) {
       case 'RequestNotFound':
@@ -85,8 +85,8 @@ privateChat.callbackQuery(reviewData.ratePattern, async (ctx) => {
   }
 });
 
-privateChat.callbackQuery(reviewData.skipPattern, async (ctx) => {
-  const skipped = await ctx.services.reviews.skipComment({ reviewId: ctx.match[1] ?? '', telegramId: ctx.from.id });
+onPress(privateChat, reviewData.skip, async (ctx, reviewId) => {
+  const skipped = await ctx.services.reviews.skipComment({ reviewId, telegramId: ctx.from.id });
   if (!skipped.ok) {
     const mine = skipped.error.code === 'CommentClosed';
     await ctx.answerCallbackQuery({ text: ctx.t(mine ? 'review-already-passed-on' : 'review-not-yours'), show_alert: !mine });

@@ -4,7 +4,7 @@ import { createConversation } from '@grammyjs/conversations';
 import type { BotContext, ConversationContext } from '../context.js';
 import { REVIEW_REPLY, reviewReply } from '../conversations/review-reply.js';
 import { reviewData } from '../keyboards/reviews.js';
-import { refusedAsNonOwner } from '../owner.js';
+import { onPress } from '../callback-data.js';
 
 export const reviewReplyFeature = new Composer<BotContext>();
 
@@ -12,9 +12,8 @@ const privateChat = reviewReplyFeature.chatType('private');
 
 privateChat.use(createConversation<BotContext, ConversationContext>(reviewReply, REVIEW_REPLY));
 
-privateChat.callbackQuery(reviewData.replyPattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
+onPress(privateChat, reviewData.reply, async (ctx, reviewId) => {
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll(); // a new flow replaces whatever the owner was in the middle of
-  await ctx.conversation.enter(REVIEW_REPLY, ctx.match[1] ?? '');
+  await ctx.conversation.enter(REVIEW_REPLY, reviewId);
 });

@@ -2,14 +2,12 @@
 // a short conversation to type a new value (bot/conversations/edit-setting.ts).
 import { Composer } from 'grammy';
 import { createConversation } from '@grammyjs/conversations';
-import { campaignNames, type CampaignName } from '../../domain/settings.js';
+import { onPress } from '../callback-data.js';
 import type { BotContext, ConversationContext } from '../context.js';
 import { EDIT_SETTING, editSetting } from '../conversations/edit-setting.js';
 import { ownerData, settingsHomeKeyboard, settingsSectionKeyboard } from '../keyboards/owner.js';
-import { refusedAsNonOwner } from '../owner.js';
-import { isLocale } from '../i18n.js';
 import { LANGUAGE_NAMES } from '../keyboards/customer.js';
-import { isSection, isSettingField, kebab, type SettingsSection } from '../settings-menu.js';
+import { isSettingField, kebab, type SettingsSection } from '../settings-menu.js';
 import { sectionText, settingsHomeText } from '../settings-view.js';
 
 export const settingsFeature = new Composer<BotContext>();
@@ -19,7 +17,6 @@ const privateChat = settingsFeature.chatType('private');
 privateChat.use(createConversation<BotContext, ConversationContext>(editSetting, EDIT_SETTING));
 
 privateChat.command('settings', async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
   await ctx.services.settings.get();
   // A stored document with invalid fields (they are on their defaults now) is told to the owners once.
   const invalid = ctx.services.settings.invalidStored();
@@ -44,24 +41,17 @@ async function showSection(ctx: BotContext, section: SettingsSection): Promise<v
   });
 }
 
-privateChat.callbackQuery(ownerData.settingsHome, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
+onPress(privateChat, ownerData.settingsHome, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(settingsHomeText(ctx.t), { reply_markup: settingsHomeKeyboard(ctx.t) });
 });
 
-privateChat.callbackQuery(ownerData.settingsSectionPattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const section = ctx.match[1];
-  if (!isSection(section)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
+onPress(privateChat, ownerData.settingsSection, async (ctx, section) => {
   await ctx.answerCallbackQuery();
   await showSection(ctx, section);
 });
 
-privateChat.callbackQuery(ownerData.settingsTogglePattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const campaign = ctx.match[1] as CampaignName;
-  if (!campaignNames.includes(campaign)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
+onPress(privateChat, ownerData.settingsToggle, async (ctx, campaign) => {
   const current = await ctx.services.settings.get();
   const on = !current.campaigns[campaign];
   const updated = await ctx.services.settings.update({ campaigns: { ...current.campaigns, [campaign]: on } }, ctx.from.id);
@@ -73,10 +63,8 @@ privateChat.callbackQuery(ownerData.settingsTogglePattern, async (ctx) => {
 });
 
 // The staff chat's language: audit lines, review posts and every other post there from now on.
-privateChat.callbackQuery(ownerData.settingsStaffChatLocalePattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const choice = ctx.match[1];
-  const staffChatLocale = isLocale(choice) ? choice : null;
+onPress(privateChat, ownerData.settingsStaffChatLocale, async (ctx, choice) => {
+  const staffChatLocale = choice === 'owner' ? null : choice;
   const updated = await ctx.services.settings.update({ staffChatLocale }, ctx.from.id);
   if (!updated.ok) return ctx.answerCallbackQuery({ text: ctx.t('settings-error-rejected'), show_alert: true });
   const language = LANGUAGE_NAMES[await ctx.services.preferences.staffChatLocale()];
@@ -84,9 +72,7 @@ privateChat.callbackQuery(ownerData.settingsStaffChatLocalePattern, async (ctx) 
   await showSection(ctx, 'general');
 });
 
-privateChat.callbackQuery(ownerData.settingsEditPattern, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
-  const field = ctx.match[1];
+onPress(privateChat, ownerData.settingsEdit, async (ctx, field) => {
   if (!isSettingField(field)) return ctx.answerCallbackQuery({ text: ctx.t('unhandled-button') });
   await ctx.answerCallbackQuery();
   await ctx.conversation.exitAll(); // a new flow replaces whatever the user was in the middle of

@@ -4,6 +4,7 @@
 // ask `/whoami`. What is stored lives in domain/team.ts; OWNER_IDS and STAFF_CHAT_ID still win.
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import { onPress } from '../callback-data.js';
 import { staffChatOfferKeyboard, setupData } from '../keyboards/setup.js';
 import { staffRole } from '../staff.js';
 
@@ -71,7 +72,7 @@ async function bindStaffChat(ctx: BotContext, say: (text: string) => Promise<unk
 
 setupFeature.command('staffchat', (ctx) => bindStaffChat(ctx, (text) => ctx.reply(text)));
 
-setupFeature.callbackQuery(setupData.bindStaffChat, async (ctx) => {
+onPress(setupFeature, setupData.bindStaffChat, async (ctx) => {
   if (!(await ctx.services.team.isOwner(ctx.from.id))) {
     await ctx.answerCallbackQuery({ text: ctx.t('owner-only'), show_alert: true });
     return;
@@ -89,6 +90,6 @@ setupFeature.on('my_chat_member', async (ctx, next) => {
   if (chat.type === 'private' || chat.type === 'channel' || !joined) return next();
   const team = ctx.services.team;
   if (team.staffChatFromEnvironment || !(await team.isOwner(from.id)) || (await team.staffChatId()) === chat.id) return next();
-  await ctx.reply(ctx.t('setup-staffchat-offer'), { reply_markup: staffChatOfferKeyboard((k, v) => ctx.t(k, v)) });
+  await ctx.reply(ctx.t('setup-staffchat-offer'), { reply_markup: staffChatOfferKeyboard(ctx.t) });
   await next();
 });

@@ -8,6 +8,7 @@ import { canonicalCardNumber, looksLikeCardNumber } from '../../domain/cards/car
 import type { CustomerDoc } from '../../domain/customers/model.js';
 import { formatCardNumber } from '../../domain/customers/codes.js';
 import { SEARCH_LIMIT } from '../../domain/customers/service.js';
+import { onPress } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { expireAndAnnounce, momentOf, openScreen, renderCardScreen } from '../card-screen.js';
 import { staffData } from '../keyboards/staff.js';
@@ -101,18 +102,18 @@ staffScanFeature.command('find', async (ctx) => {
   for (const customer of found) {
     if (!customer.cardNumber) continue;
     const label = `${(customer.firstName ?? '—').slice(0, 12)} · ${maskedPhone(customer.phone)} · ${formatCardNumber(customer.cardNumber)}`;
-    keyboard.text(label, staffData.found(customer.cardNumber)).row();
+    keyboard.text(label, staffData.found.encode(customer.cardNumber)).row();
   }
   await ctx.reply(ctx.t('staff-find-results', { digits, more: found.length >= SEARCH_LIMIT ? 1 : 0 }), { reply_markup: keyboard });
 });
 
-staffScanFeature.callbackQuery(staffData.foundPattern, async (ctx) => {
+onPress(staffScanFeature, staffData.found, async (ctx, cardNumber) => {
   if (!(await staffRole(ctx))) {
     await ctx.answerCallbackQuery({ text: refusalText(ctx.t.bind(ctx), { code: 'NotStaff' }, await momentOf(ctx)), show_alert: true });
     return;
   }
   await ctx.answerCallbackQuery();
-  const customer = await ctx.services.visits.findCardByNumber(ctx.match[1] ?? '');
+  const customer = await ctx.services.visits.findCardByNumber(cardNumber);
   if (customer) await showCardScreen(ctx, customer);
   else await cardNotFound(ctx);
 });

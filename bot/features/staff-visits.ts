@@ -6,6 +6,7 @@
 // baristas give one entry, and only the press that wrote it notifies anyone. The screen after a press
 // is drawn from what the operation returned, not read again.
 import { Composer } from 'grammy';
+import { onPress } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { isLocale } from '../i18n.js';
 import { staffData, type CardScreenRef } from '../keyboards/staff.js';
@@ -101,10 +102,9 @@ staffVisitsFeature.callbackQuery(staffData.cardPrefix, async (ctx, next) => {
   }
 });
 
-staffVisitsFeature.callbackQuery(staffData.undoPattern, async (ctx) => {
+onPress(staffVisitsFeature, staffData.undo, async (ctx, entryId) => {
   const role = await staffRole(ctx);
   if (!role) return refuse(ctx, { code: 'NotStaff' });
-  const entryId = (ctx.match as RegExpMatchArray)[1] ?? '';
   const undone = await ctx.services.visits.undoOperation({
     entryId,
     staffId: ctx.from.id,

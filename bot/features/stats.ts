@@ -6,7 +6,6 @@ import { formatLocal, toLocal } from '../../domain/business-time.js';
 import { renderBarChart } from '../../domain/stats/chart.js';
 import type { BotContext } from '../context.js';
 import { ownerData, statsKeyboard } from '../keyboards/owner.js';
-import { refusedAsNonOwner } from '../owner.js';
 import { staffNames } from '../staff-names.js';
 
 export const statsFeature = new Composer<BotContext>();
@@ -14,7 +13,6 @@ export const statsFeature = new Composer<BotContext>();
 const pad = (n: number) => String(n).padStart(2, '0');
 
 statsFeature.chatType('private').command('stats', async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
   await ctx.replyWithChatAction('upload_photo');
   const { stats, settings, clock } = ctx.services;
   const [numbers, weeks, { timeZone }, byStaff] = await Promise.all([
@@ -63,8 +61,7 @@ statsFeature.chatType('private').command('stats', async (ctx) => {
   await ctx.replyWithPhoto(new InputFile(chart, 'visits-per-week.png'), { caption: ctx.t('stats-chart-caption', { weeks: weeks.length }) });
 });
 
-statsFeature.chatType('private').callbackQuery(ownerData.statsHowCounted, async (ctx) => {
-  if (await refusedAsNonOwner(ctx)) return;
+statsFeature.chatType('private').callbackQuery(ownerData.statsHowCounted.trigger, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t('stats-definitions'));
 });

@@ -2,16 +2,17 @@
 // or the review — and an intent; who may press is checked at the press against that record.
 import { InlineKeyboard } from 'grammy';
 import type { Translate } from '../translator.js';
+import { codec, constant, fields } from '../callback-data.js';
+
+/** Every review button's data starts so. */
+export const REVIEW_BUTTONS = /^rev:/;
 
 export const reviewData = {
-  rate: (requestId: string, rating: number) => `rev:rate:${requestId}:${rating}`,
-  ratePattern: /^rev:rate:([0-9a-f]{24}):([1-5])$/,
-  skip: (reviewId: string) => `rev:skip:${reviewId}`,
-  skipPattern: /^rev:skip:([0-9a-f]{24})$/,
+  rate: codec('rev:rate', fields.objectId(), fields.int(1, 5)),
+  skip: codec('rev:skip', fields.objectId()),
   /** An owner's Reply under a low rating; whether the presser is an owner is asked at the press. */
-  reply: (reviewId: string) => `rev:reply:${reviewId}`,
-  replyPattern: /^rev:reply:([0-9a-f]{24})$/,
-  replyStop: 'rev:reply-stop',
+  reply: codec('rev:reply', fields.objectId()),
+  replyStop: constant('rev:reply-stop'),
 };
 
 export const RATINGS = [1, 2, 3, 4, 5] as const;
@@ -19,13 +20,13 @@ export const RATINGS = [1, 2, 3, 4, 5] as const;
 /** One tap: 1 … 5 stars, in one row. */
 export function ratingKeyboard(requestId: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const rating of RATINGS) keyboard.text(`${rating} ⭐`, reviewData.rate(requestId, rating));
+  for (const rating of RATINGS) keyboard.text(`${rating} ⭐`, reviewData.rate.encode(requestId, rating));
   return keyboard;
 }
 
 /** Under the thanks for a rating: Skip (the line is optional) and the public review link, if the owner set one. */
 export function commentKeyboard(t: Translate, reviewId: string, publicUrl: string | null): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text(t('review-button-skip'), reviewData.skip(reviewId));
+  const keyboard = new InlineKeyboard().text(t('review-button-skip'), reviewData.skip.encode(reviewId));
   if (publicUrl) keyboard.row().url(t('review-button-public'), publicUrl);
   return keyboard;
 }
@@ -45,9 +46,9 @@ export function publicUrlFor(publicReviewUrl: string | null): string | null {
 
 /** Under a low rating in an owner's chat: one tap to answer the customer. */
 export function ownerReplyKeyboard(t: Translate, reviewId: string): InlineKeyboard {
-  return new InlineKeyboard().text(t('review-owner-reply-button'), reviewData.reply(reviewId));
+  return new InlineKeyboard().text(t('review-owner-reply-button'), reviewData.reply.encode(reviewId));
 }
 
 export function replyStopKeyboard(t: Translate): InlineKeyboard {
-  return new InlineKeyboard().text(t('review-owner-reply-stop'), reviewData.replyStop);
+  return new InlineKeyboard().text(t('review-owner-reply-stop'), reviewData.replyStop.encode());
 }

@@ -12,6 +12,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InlineKeyboard } from 'grammy';
 import type { Translate } from '../translator.js';
+import { codec, fields } from '../callback-data.js';
 
 /** `move`: "Move to a new Telegram account" (bot/features/move-card.ts). */
 export type CardAction = { kind: 'stamp'; stamps: number } | { kind: 'redeem' } | { kind: 'move' } | { kind: 'close' };
@@ -35,10 +36,8 @@ export const staffData = {
   /** A well-formed card screen button; [1] is the screen's nonce. */
   cardPattern: /^staff:([A-Za-z0-9_-]{12}):([A-Za-z0-9_-]{16}):([0-9a-z]{5})([0-3]):([A-Za-z0-9_-]{12}):(stamp:(\d{1,2})|redeem|move|close)$/,
   /** A card picked from a search by the phone's last digits: its number, opened afresh by staff. */
-  found: (cardNumber: string) => `staff-found:${cardNumber}`,
-  foundPattern: /^staff-found:([A-Z0-9]{8})$/,
-  undo: (entryId: string) => `staff-undo:${entryId}`,
-  undoPattern: /^staff-undo:([0-9a-f]{24})$/,
+  found: codec('staff-found', fields.cardNumber()),
+  undo: codec('staff-undo', fields.objectId()),
 };
 
 function actionText(action: CardAction): string {
@@ -124,7 +123,7 @@ export function cardScreenKeyboard(t: Translate, codec: CardScreenCodec, screen:
 }
 
 export function undoKeyboard(t: Translate, entryId: string): InlineKeyboard {
-  return new InlineKeyboard().text(t('staff-button-undo'), staffData.undo(entryId));
+  return new InlineKeyboard().text(t('staff-button-undo'), staffData.undo.encode(entryId));
 }
 
 /** The Undo buttons of a message that carries several audit lines: "↩️ 3" undoes line 3. */
@@ -133,7 +132,7 @@ export function feedUndoKeyboard(t: Translate, undoable: { line: number; entryId
   const keyboard = new InlineKeyboard();
   undoable.forEach(({ line, entryId }, i) => {
     if (i > 0 && i % perRow === 0) keyboard.row();
-    keyboard.text(t('staff-button-undo-line', { line }), staffData.undo(entryId));
+    keyboard.text(t('staff-button-undo-line', { line }), staffData.undo.encode(entryId));
   });
   return keyboard;
 }

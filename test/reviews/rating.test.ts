@@ -286,7 +286,7 @@ describe('rating a visit', () => {
 
     await intruder.pressData(data, question);
     expect(lastAnswer(h)).toBe('This button is not meant for you.');
-    await intruder.pressData(reviewData.rate('0123456789abcdef01234567', 5));
+    await intruder.pressData(reviewData.rate.encode('0123456789abcdef01234567', 5));
     expect(lastAnswer(h)).toBe('This button is not meant for you.');
     await intruder.pressData('rev:rate:not-an-id:5');
     expect(await reviewsOf(anna)).toHaveLength(0);
