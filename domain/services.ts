@@ -41,7 +41,7 @@ export interface ServiceOptions {
 export function createServices({ conn, clock, config, jobs, settingsDefaults, onInvalidSettings }: ServiceOptions) {
   const team = new TeamService(conn, clock, config);
   const settings = new SettingsService(conn, settingsDefaults, clock, onInvalidSettings);
-  const preferences = new PreferencesService(conn, config.DEFAULT_LOCALE, settings, () => team.owners());
+  const preferences = new PreferencesService(conn, config.DEFAULT_LOCALE, settings, () => team.owners(), clock);
   const customers = new CustomerService(conn, clock, jobs, preferences);
   const visits = new VisitsService(conn, clock, settings, jobs);
   // Turning reward expiry on (or changing its days) concerns rewards that already exist, too.

@@ -25,12 +25,21 @@ import type { OnceKeys } from '../once.js';
 import type { Settings, SettingsService } from '../settings.js';
 import { customerModel, type CustomerDoc } from '../customers/model.js';
 import { LedgerHistory } from '../ledger/history.js';
-import type { LedgerEntry } from '../ledger/model.js';
+import { ledgerModel, type LedgerEntry } from '../ledger/model.js';
 import type { BonusGranted, VisitsService } from '../visits/service.js';
 import { err, isDuplicateKeyError, ok, type Result } from '../result.js';
 import { reviewModel, reviewRequestModel, type ReviewDoc, type ReviewRequestDoc } from './model.js';
 
+/** One visit's request: how requests were scheduled before REVIEW_REQUESTS_JOB; jobs still queued so keep working. */
 export const REVIEW_REQUEST_JOB = 'review-request';
+/**
+ * The requests of every visit whose question falls due in one minute (data: that minute and the delay
+ * the visits were confirmed under). Visits of a busy minute share one job, and an instance that has
+ * scheduled a minute's job does not schedule it again, so a visit usually costs no job write at all.
+ */
+export const REVIEW_REQUESTS_JOB = 'review-requests';
+/** The minute a review request is asked in: at most this much after the set delay. */
+export const REVIEW_SLOT_MS = 60_000;
 export const REVIEW_PUBLISH_JOB = 'review-publish';
 export const REVIEW_BONUS_REASON = 'review';
 /** The longest line a customer may add to a rating. */
@@ -120,15 +129,41 @@ export class ReviewService {
     visits.hooks.operationUndone.push((event) => this.cancelRequest(event.undone));
   }
 
-  private async scheduleRequest(customerId: Types.ObjectId, visit: LedgerEntry): Promise<void> {
+  /** The minutes this instance has scheduled a REVIEW_REQUESTS_JOB for (the job exists in the database). */
+  private readonly scheduledSlots = new Map<string, number>();
+
+  private async scheduleRequest(_customerId: Types.ObjectId, visit: LedgerEntry): Promise<void> {
     const { reviewDelayMinutes } = await this.settings.get();
-    const visitId = String(visit._id);
+    const slot = Math.ceil((visit.at.getTime() + reviewDelayMinutes * MINUTE) / REVIEW_SLOT_MS) * REVIEW_SLOT_MS;
+    const at = new Date(slot).toISOString();
+    const key = `${at}/${reviewDelayMinutes}`;
+    // A slot's job runs at its minute, and every visit confirmed before that minute maps to a later
+    // one, so a slot known here is one whose job is still waiting in the database.
+    if (this.scheduledSlots.has(key)) return;
     await this.jobs.schedule(
-      REVIEW_REQUEST_JOB,
-      new Date(visit.at.getTime() + reviewDelayMinutes * MINUTE),
-      { customerId: String(customerId), visitId },
-      { 'data.visitId': visitId },
+      REVIEW_REQUESTS_JOB,
+      new Date(slot),
+      { at, delayMinutes: reviewDelayMinutes },
+      { 'data.at': at, 'data.delayMinutes': reviewDelayMinutes },
     );
+    this.scheduledSlots.set(key, slot);
+    if (this.scheduledSlots.size > 500) {
+      const now = this.clock.now().getTime();
+      for (const [known, time] of this.scheduledSlots) if (time < now) this.scheduledSlots.delete(known);
+    }
+  }
+
+  /**
+   * The visits whose review request falls in the minute `at` under the delay they were confirmed
+   * with: confirmed in the minute that ends `delayMinutes` before `at`. Undone visits and erased
+   * customers are sorted out when each request is claimed (claimDueRequest).
+   */
+  async visitsDueIn(at: Date, delayMinutes: number): Promise<{ customerId: string; visitId: string }[]> {
+    const to = at.getTime() - delayMinutes * MINUTE;
+    const visits = await ledgerModel(this.conn)
+      .find({ type: 'stamp', at: { $gt: new Date(to - REVIEW_SLOT_MS), $lte: new Date(to) } }, { customerId: 1 })
+      .lean<{ _id: Types.ObjectId; customerId: Types.ObjectId }[]>();
+    return visits.map((v) => ({ customerId: String(v.customerId), visitId: String(v._id) }));
   }
 
   private async cancelRequest(undone: LedgerEntry): Promise<void> {
