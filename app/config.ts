@@ -139,6 +139,14 @@ export const configSchema = z
           return n;
         }),
     ),
+    PHONE_HASH_SECRET: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .min(16, 'must be at least 16 characters: a long random string, for example PHONE_HASH_SECRET=9f2c7e1a5b8d4c3e6f0a1b2c3d4e5f60')
+        .max(256, 'must be at most 256 characters, for example PHONE_HASH_SECRET=9f2c7e1a5b8d4c3e6f0a1b2c3d4e5f60')
+        .optional(),
+    ),
   })
   .superRefine((c, ctx) => {
     if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {

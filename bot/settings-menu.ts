@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../domain/locales.js';
 import { settingsSchema, type Settings } from '../domain/settings.js';
 import { err, ok, type Result } from '../domain/result.js';
 
-export const SETTINGS_SECTIONS = ['card', 'limits', 'reviews', 'referrals', 'campaigns', 'privacy', 'fraud', 'general'] as const;
+export const SETTINGS_SECTIONS = ['card', 'limits', 'reviews', 'referrals', 'campaigns', 'privacy', 'fraud', 'general', 'occasions'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const INTEGER_FIELDS = [
@@ -28,6 +28,9 @@ const INTEGER_FIELDS = [
   'fraudStaffSameCustomerPerDay',
   'fraudStaffRateFactor',
   'fraudQuickRedeemMinutes',
+  'welcomeBonusStamps',
+  'birthdayBonusStamps',
+  'birthdayWindowDays',
 ] as const satisfies readonly (keyof Settings)[];
 type IntegerField = (typeof INTEGER_FIELDS)[number];
 type RewardNameField = `rewardName.${Locale}`;
@@ -49,6 +52,7 @@ const SECTION_FIELDS: Record<SettingsSection, SettingField[]> = {
   privacy: ['businessName', 'businessContact', 'privacyPolicyUrl', 'privacyPolicyVersion', 'retentionMonths'],
   fraud: ['fraudCustomerVisitsPerDay', 'fraudStaffSameCustomerPerDay', 'fraudStaffRateFactor', 'fraudQuickRedeemMinutes'],
   general: ['timeZone'],
+  occasions: ['welcomeBonusStamps', 'birthdayBonusStamps', 'birthdayWindowDays'],
 };
 
 export const SETTING_FIELDS: SettingField[] = SETTINGS_SECTIONS.flatMap((s) => SECTION_FIELDS[s]);

@@ -17,12 +17,16 @@ const UNITS: Partial<Record<SettingField, 'stamps' | 'minutes' | 'days'>> = {
   referralBonusReferrer: 'stamps',
   referralBonusFriend: 'stamps',
   winBackDays: 'days',
+  welcomeBonusStamps: 'stamps',
+  birthdayBonusStamps: 'stamps',
+  birthdayWindowDays: 'days',
 };
 
 export function formatValue(t: Translate, field: SettingField, settings: Settings): string {
   const value = valueOf(settings, field);
   if (value === null || value === '') return t('settings-not-set');
   if ((field === 'rewardExpiryDays' || field === 'retentionMonths') && value === 0) return t('settings-never');
+  if ((field === 'welcomeBonusStamps' || field === 'birthdayBonusStamps') && value === 0) return t('settings-off');
   if (field === 'fraudQuickRedeemMinutes' && value === 0) return t('settings-off');
   const unit = UNITS[field];
   return unit && typeof value === 'number' ? t(`settings-value-${unit}`, { count: value }) : String(value);
@@ -49,7 +53,7 @@ export function sectionText(t: Translate, section: SettingsSection, settings: Se
     lines.push(t('settings-line', { label: t('settings-field-staff-chat-locale'), value }));
   }
   // Where a setting has a reason the owner should know (the platforms' rules, the law), it is said here.
-  if (section === 'reviews' || section === 'privacy' || section === 'fraud') lines.push('', t(`settings-why-${section}`));
+  if (section === 'reviews' || section === 'privacy' || section === 'fraud' || section === 'occasions') lines.push('', t(`settings-why-${section}`));
   lines.push('', t('settings-section-hint'));
   return lines.join('\n');
 }

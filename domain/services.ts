@@ -22,10 +22,14 @@ import { AuditLog } from './audit/service.js';
 import { FraudService } from './fraud/service.js';
 import { RetentionService } from './retention/service.js';
 import { StaffFeedService } from './staff-feed/service.js';
+import { OccasionsService } from './occasions/service.js';
+import { PhoneHasher } from './occasions/phone-hash.js';
 
 /** What the services read of the configuration (app/config.ts's Config has these). */
 export interface ServiceConfig extends TeamConfig {
   DEFAULT_LOCALE: Locale;
+  /** The secret for phone number hashes (domain/occasions/phone-hash.ts); unset: one kept in the database. */
+  PHONE_HASH_SECRET?: string | undefined;
 }
 
 export interface ServiceOptions {
@@ -62,6 +66,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults, on
   const audit = new AuditLog(conn, clock);
   const fraud = new FraudService(conn, clock, settings);
   const retention = new RetentionService(conn, clock, settings, customers);
+  const occasions = new OccasionsService(conn, clock, settings, jobs, visits, customers, once, new PhoneHasher(conn, config.PHONE_HASH_SECRET));
   return {
     audit,
     fraud,
@@ -85,6 +90,7 @@ export function createServices({ conn, clock, config, jobs, settingsDefaults, on
     exports,
     reviews,
     referrals,
+    occasions,
   };
 }
 

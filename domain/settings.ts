@@ -69,6 +69,13 @@ export const settingsSchema = z.object({
       z.ZodDefault<z.ZodBoolean>
     >)
     .default(Object.fromEntries(campaignNames.map((n) => [n, true])) as Record<CampaignName, boolean>),
+  // --- occasions ---
+  /** Bonus stamps for a new card, once per phone number ever (0: none). */
+  welcomeBonusStamps: z.number().int().min(0).max(10).default(0),
+  /** Bonus stamps for a visit around the customer's birthday, once a year (0: no birthday bonus). */
+  birthdayBonusStamps: z.number().int().min(0).max(10).default(0),
+  /** How many days before and after the birthday a visit still earns the birthday bonus. */
+  birthdayWindowDays: z.number().int().min(0).max(30).default(7),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -10,6 +10,7 @@ import { defineSweepJobs } from './sweeps.js';
 import { defineTrustJobs } from './trust.js';
 import { reportGivenUpJobs } from './given-up.js';
 import { defineStaffFeedJobs } from './staff-feed.js';
+import { defineOccasionJobs } from './occasions.js';
 
 export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineRewardJobs(scheduler, deps);
@@ -21,4 +22,5 @@ export function defineJobs(scheduler: JobScheduler, deps: JobDeps): void {
   defineTrustJobs(scheduler, deps);
   reportGivenUpJobs(scheduler, deps);
   defineStaffFeedJobs(scheduler, deps);
+  defineOccasionJobs(scheduler, deps);
 }

@@ -758,3 +758,61 @@ setup-staffchat-not-admin = ⚠️ I am not an administrator in this group yet. 
 setup-staffchat-environment = The staff chat is set by STAFF_CHAT_ID in the bot's configuration ({ $id }). Remove it there to choose the staff chat here.
 setup-staffchat-offer = Is this your staff group? Make it the staff chat: everyone in it will be staff.
 setup-staffchat-button = ✅ Make this the staff chat
+
+# --- occasions ---
+menu-birthday = 🎂 Birthday
+welcome-bonus = 🎁 Welcome! { $count ->
+    [one] +{ $count } bonus stamp is
+   *[other] +{ $count } bonus stamps are
+} already on your new card.
+welcome-staff-bonus = 🎁 { $customer } ({ $number }): +{ $count } · welcome bonus, new card
+birthday-ask = 🎂 One more question, if you like: when is your birthday? Only the day and month, never the year. Around your birthday, a visit brings { $count ->
+    [one] +{ $count } bonus stamp
+   *[other] +{ $count } bonus stamps
+}, once a year.
+birthday-choose-button = 🎂 Choose the date
+birthday-change-button = ✏️ Change the date
+birthday-skip-button = Skip
+birthday-skipped = All right. You can add your birthday later under “🎂 Birthday” in the menu.
+birthday-none = 🎂 You have not told us your birthday yet. We only ask for the day and month, never the year.
+birthday-current = 🎂 Your birthday: { $date }.
+birthday-program = From { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} before to { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} after your birthday, a visit brings { $count ->
+    [one] +{ $count } bonus stamp
+   *[other] +{ $count } bonus stamps
+}, once a year.
+birthday-program-day = On your birthday, a visit brings { $count ->
+    [one] +{ $count } bonus stamp
+   *[other] +{ $count } bonus stamps
+}, once a year.
+birthday-once-a-year = The date can be changed once a year.
+birthday-changeable-from = The date can be changed once a year: the next time from { $from }.
+birthday-pick-month = Choose the month of your birthday, or type the day and month, for example 24.05 for 24 May.
+birthday-pick-day = { $month }: choose the day.
+birthday-saved = ✅ Saved: your birthday is { $date }. The date can be changed once a year.
+birthday-leap-day = In years without 29 February, we celebrate it on 28 February.
+birthday-invalid = There is no such date. Please choose another day.
+birthday-invalid-text = I could not read a date in that. Please type the day and month in numbers, for example 24.05 for 24 May.
+birthday-no-year = Only the day and month, please, without the year: for example 24.05.
+birthday-too-soon = The date of your birthday can be changed once a year. You can change it again from { $from }.
+birthday-bonus = 🎂 Happy birthday! { $count ->
+    [one] +{ $count } bonus stamp
+   *[other] +{ $count } bonus stamps
+} for your visit.
+    { $card }
+birthday-staff-bonus = 🎂 { $customer } ({ $number }): +{ $count } · birthday bonus
+birthday-greeting = 🎂 Happy birthday, { $name }! Thank you for being with us.
+birthday-greeting-offer = 🎂 Happy birthday, { $name }! Our gift to you: come by until { $until } and your visit brings { $count ->
+    [one] +{ $count } bonus stamp
+   *[other] +{ $count } bonus stamps
+}.
+settings-section-occasions = 🎂 Welcome and birthday
+settings-field-welcome-bonus-stamps = Welcome bonus
+settings-field-birthday-bonus-stamps = Birthday bonus
+settings-field-birthday-window-days = Birthday: days before/after
+settings-why-occasions = The welcome bonus goes on every new card, once per phone number ever: a customer who deletes their data and registers again does not get it again (for this the bot keeps a salted hash of the number, never the number). The birthday bonus comes with a visit from that many days before to that many days after the customer's birthday, once a year; customers give only the day and month, and can change the date once a year. On the day at 10:00 your time, customers who agreed to offers get a greeting. A customer born on 29 February is celebrated on 28 February in other years. 0 stamps: no bonus (and no birthday greetings).

@@ -12,6 +12,7 @@ import { looksLikePhone } from '../../domain/customers/phone.js';
 import { localeFromTelegram } from '../i18n.js';
 import { sendCard } from '../card.js';
 import { announceCardMoved } from '../move-messages.js';
+import { announceWelcome } from '../occasion-messages.js';
 import {
   consentKeyboard,
   contactKeyboard,
@@ -110,6 +111,9 @@ export async function onboarding(
       referralCode,
     });
     if (!result.ok) return { ok: false as const, refused: result.error.code };
+    // Once per phone number ever (domain/occasions): told before the last question.
+    const welcome = await outer.services.occasions.grantWelcome(result.value);
+    if (welcome && !welcome.duplicate) await announceWelcome({ notifier: outer.notifier, settings: await outer.services.settings.get() }, result.value, welcome);
     await outer.reply(t('onboarding-consent-ask'), { reply_markup: consentKeyboard(t) });
     return { ok: true as const };
   });

@@ -12,6 +12,8 @@ import type { BotContext } from '../context.js';
 import { registerOwnerCommands } from '../commands.js';
 import { isOwner, menuButton } from '../filters.js';
 import { myDataDocument } from '../my-data.js';
+import { birthdayQuestion } from '../occasion-messages.js';
+import { birthdayOf } from '../../domain/occasions/service.js';
 import { forgetChatState } from '../storage.js';
 import {
   customerData,
@@ -123,6 +125,9 @@ onPress(privateChat, customerData.onboardingConsent, async (ctx, yes) => {
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   await ctx.reply(ctx.t('onboarding-done'));
   await showCard(ctx, { ...customer, marketingConsent: yes });
+  // The optional last step: the birthday (bot/features/birthday.ts answers it).
+  const birthday = birthdayQuestion(ctx.t, await ctx.services.settings.get());
+  if (birthday && !birthdayOf(customer)) await ctx.reply(birthday.text, { reply_markup: birthday.reply_markup });
 });
 
 // Under every offer: works at once, and says how to turn offers back on.

@@ -4,6 +4,7 @@ import type { BotContext } from '../context.js';
 import { consentFeature } from './consent.js';
 import { startFeature } from './start.js';
 import { customerMenuFeature } from './customer-menu.js';
+import { birthdayFeature } from './birthday.js';
 import { leaveReviewFeature } from './leave-review.js';
 import { helpFeature } from './help.js';
 import { setupFeature } from './setup.js';
@@ -37,6 +38,7 @@ export function features(): Composer<BotContext> {
   // /start holds the onboarding conversation, which sees a newcomer's messages before the menu does.
   composer.use(startFeature);
   composer.use(customerMenuFeature);
+  composer.use(birthdayFeature);
   composer.use(leaveReviewFeature);
   composer.use(unhandledFeature);
   return composer;

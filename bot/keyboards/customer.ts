@@ -76,6 +76,7 @@ export const MENU_KEYS = [
   'menu-notifications',
   'menu-my-data',
   'menu-delete',
+  'menu-birthday',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -92,6 +93,8 @@ export function mainMenu(t: Translate): Keyboard {
     .row()
     .text(t('menu-my-data'))
     .text(t('menu-delete'))
+    .row()
+    .text(t('menu-birthday'))
     .resized()
     .persistent();
 }

@@ -51,9 +51,15 @@ const customerSchema = new Schema(
     /** Card screens closed with Cancel lately (their nonces; a screen lives 30 minutes). */
     closedScreens: { type: [String], default: undefined },
     deletedAt: { type: Date, default: null },
+    /** Day and month only, never the year (domain/occasions); erased with the rest. */
+    birthday: { type: new Schema({ day: Number, month: Number }, { _id: false }), default: null },
+    /** When the birthday was last set: it may change once a year. */
+    birthdaySetAt: { type: Date, default: null },
   },
   { versionKey: false },
 );
+
+customerSchema.index({ 'birthday.month': 1, 'birthday.day': 1 });
 
 export type CustomerDoc = InferSchemaType<typeof customerSchema> & { _id: Types.ObjectId };
 

@@ -50,7 +50,11 @@ export const randomCardCodes: CardCodes = {
   referralCode: newReferralCode,
 };
 
+/** Run after a customer's personal data was erased, with the record as it was before (e.g. to unlink a phone hash). */
+export type ErasedHook = (customer: CustomerDoc) => Promise<void>;
+
 export class CustomerService {
+  readonly hooks = { erased: [] as ErasedHook[] };
   private readonly model;
   private readonly consents;
 
@@ -250,6 +254,8 @@ export class CustomerService {
           cardToken: 1,
           cardNumber: 1,
           referralCode: 1,
+          birthday: 1,
+          birthdaySetAt: 1,
         },
         $set: { deletedAt: now, erasedBy: by, marketingConsent: false, consentChangedAt: now, cardImage: null },
       },
@@ -259,6 +265,7 @@ export class CustomerService {
     await reviewModel(this.model.db).updateMany({ customerId: customer._id }, { $set: { comment: null, replies: [] } });
     await this.jobs.cancel({ data: { customerId: String(customer._id) } });
     if (customer.telegramId) await this.preferences.forget(customer.telegramId);
+    for (const hook of this.hooks.erased) await hook(customer);
     return ok(undefined);
   }
 }

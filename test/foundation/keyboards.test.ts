@@ -12,6 +12,8 @@ import * as owner from '../../bot/keyboards/owner.js';
 import * as reviews from '../../bot/keyboards/reviews.js';
 import * as setup from '../../bot/keyboards/setup.js';
 import * as staff from '../../bot/keyboards/staff.js';
+import * as birthday from '../../bot/keyboards/birthday.js';
+import { monthName } from '../../bot/occasion-messages.js';
 import { SETTINGS_SECTIONS, rangeOf } from '../../bot/settings-menu.js';
 import { SEGMENTS, type Segment } from '../../domain/broadcasts/segments.js';
 import { campaignNames, type CampaignName } from '../../domain/settings.js';
@@ -81,6 +83,10 @@ function everyKeyboard(locale: Locale): Record<string, Markup[]> {
     undoKeyboard: [staff.undoKeyboard(t, ID)],
     feedUndoKeyboard: [staff.feedUndoKeyboard(t, [{ line: 1, entryId: ID }, { line: 2, entryId: ID }], 5)].flatMap((k) => (k ? [k] : [])),
     staffChatOfferKeyboard: [setup.staffChatOfferKeyboard(t)],
+    birthdayQuestionKeyboard: [birthday.birthdayQuestionKeyboard(t)],
+    birthdayChangeKeyboard: [birthday.birthdayChangeKeyboard(t, 'birthday-choose-button'), birthday.birthdayChangeKeyboard(t, 'birthday-change-button')],
+    monthKeyboard: [birthday.monthKeyboard(locale, monthName)],
+    dayKeyboard: Array.from({ length: 12 }, (_, i) => birthday.dayKeyboard(i + 1)),
   };
 }
 

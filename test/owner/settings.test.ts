@@ -44,6 +44,9 @@ const NEW_VALUES: Record<SettingField, { typed: string; stored: unknown }> = {
   fraudStaffSameCustomerPerDay: { typed: '3', stored: 3 },
   fraudStaffRateFactor: { typed: '5', stored: 5 },
   fraudQuickRedeemMinutes: { typed: '30', stored: 30 },
+  welcomeBonusStamps: { typed: '2', stored: 2 },
+  birthdayBonusStamps: { typed: '3', stored: 3 },
+  birthdayWindowDays: { typed: '10', stored: 10 },
 };
 
 describe('/settings', () => {

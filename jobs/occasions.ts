@@ -1,0 +1,61 @@
+// The occasions' jobs (domain/occasions/service.ts):
+// - birthday-greetings: every day at 10:00 business time, each customer whose birthday is celebrated
+//   today and who agreed to offers gets one greeting a year, in their own language, paced like the
+//   campaigns (a 429's retry_after is honoured by the bot's auto-retry). Blocked the bot (403): marked
+//   unreachable, like every offer. A send that failed otherwise gives its claim back, so a run later
+//   that day (a restart, a settings change) may try again. Each run schedules the next one.
+// - birthday-bonus: right after a visit within the window of a birthday, the bonus of that year is
+//   written (once: the ledger's key) and told once (a once-key), after the visit's own message.
+import { announceBirthdayBonus, sendBirthdayGreeting } from '../bot/occasion-messages.js';
+import { BIRTHDAY_BONUS_JOB, BIRTHDAY_GREETINGS_JOB } from '../domain/occasions/service.js';
+import type { JobDeps } from './deps.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { JobScheduler } from './scheduler.js';
+
+export interface GreetingCounts {
+  sent: number;
+  blocked: number;
+  failed: number;
+}
+
+type GreetDeps = Pick<JobDeps, 'services' | 'notifier' | 'config'>;
+
+/** One run at `now`: greets everyone due and not greeted this year. */
+export async function greetBirthdays({ services, notifier, config }: GreetDeps, now: Date): Promise<GreetingCounts> {
+  const counts: GreetingCounts = { sent: 0, blocked: 0, failed: 0 };
+  const due = await services.occasions.greetingsDue(now);
+  if (due.length === 0) return counts;
+  const limiter = new RateLimiter(config.BROADCAST_RATE);
+  for (const greeting of due) {
+    const { customer, celebration } = greeting;
+    if (!(await services.occasions.claimGreeting(customer._id, celebration.year, now))) continue;
+    await limiter.take();
+    const outcome = await sendBirthdayGreeting(notifier, greeting);
+    counts[outcome]++;
+    if (outcome === 'blocked') await services.occasions.markUnreachable(customer._id);
+    if (outcome === 'failed') await services.occasions.releaseGreeting(customer._id, celebration.year);
+  }
+  return counts;
+}
+
+export function defineOccasionJobs(scheduler: JobScheduler, deps: JobDeps): void {
+  const { services, notifier, logger } = deps;
+  scheduler.define<{ slot: string }>(
+    BIRTHDAY_GREETINGS_JOB,
+    async (_data, { now }) => {
+      const counts = await greetBirthdays(deps, now);
+      if (counts.sent + counts.blocked + counts.failed > 0) logger.info(counts, 'birthday greetings');
+      await services.occasions.scheduleGreetings(true);
+    },
+    { concurrency: 1 },
+  );
+  scheduler.atStart(() => services.occasions.scheduleGreetings());
+
+  scheduler.define<{ customerId: string; visitId: string }>(BIRTHDAY_BONUS_JOB, async (data, { now }) => {
+    const earned = await services.occasions.settleBirthdayBonus(data.customerId, data.visitId);
+    if (!earned) return;
+    if (!(await services.once.claim(`birthday-told:${earned.bonus.entry.key}`, now))) return;
+    await announceBirthdayBonus({ notifier, settings: await services.settings.get() }, earned);
+    logger.info({ customerId: data.customerId, duplicate: earned.bonus.duplicate }, 'birthday bonus');
+  });
+}
