@@ -78,7 +78,7 @@ export class PreferencesService {
   /** A change: in force here at once, and the version moved so other instances forget theirs. */
   private async changed(telegramId: number, preference: Preference | undefined): Promise<void> {
     const version = await this.model
-      .findOneAndUpdate({ _id: VERSION_ID }, { $inc: { changes: 1 }, $set: { updatedAt: this.clock.now() } }, { upsert: true, new: true })
+      .findOneAndUpdate({ _id: VERSION_ID }, { $inc: { changes: 1 }, $set: { updatedAt: this.clock.now() } }, { upsert: true, returnDocument: 'after' })
       .lean();
     if (preference) this.remember(telegramId, preference);
     else this.remembered.delete(telegramId);
