@@ -6,6 +6,8 @@ import type { DataCopy } from '../domain/customers/data-copy.js';
 import { LANGUAGE_NAMES } from './keyboards/customer.js';
 import type { Translator } from './translator.js';
 import { stars } from './review-messages.js';
+import { formatDayMonth } from './occasion-messages.js';
+import { birthdayOf } from '../domain/occasions/service.js';
 
 export function myDataDocument(t: Translator, locale: Locale, copy: DataCopy, timeZone: string, now: Date): string {
   const tr = (key: string, vars?: Record<string, string | number>) => t(locale, key, vars);
@@ -30,6 +32,8 @@ export function myDataDocument(t: Translator, locale: Locale, copy: DataCopy, ti
     ['invited-by-friend', tr(customer.referredBy ? 'my-data-yes' : 'my-data-no')],
     ['invited-friends', String(copy.invitedFriends)],
   ];
+  const birthday = birthdayOf(customer);
+  profile.push(['birthday', birthday ? formatDayMonth(customer.locale, birthday) : tr('my-data-none')]);
   for (const [field, value] of profile) lines.push(`${tr(`my-data-field-${field}`)}: ${value}`);
 
   lines.push('', `== ${tr('my-data-section-consents')} ==`);

@@ -16,7 +16,7 @@ const secretSchema = new Schema(
     value: { type: String, required: true },
     at: { type: Date, required: true },
   },
-  { versionKey: false },
+  { versionKey: false, collection: 'serverSecrets' },
 );
 
 const SECRET_ID = 'phone-hash';

@@ -58,7 +58,7 @@ const welcomeClaimSchema = new Schema(
     customerId: { type: Schema.Types.ObjectId, default: null },
     at: { type: Date, required: true },
   },
-  { versionKey: false },
+  { versionKey: false, collection: 'welcomeBonusClaims' },
 );
 
 export function welcomeClaimModel(conn: Connection) {

@@ -19,7 +19,7 @@ describe('the customer menu', () => {
     expect(card).toHaveLength(1);
     expect(card[0]!.method).toBe('sendPhoto');
     expect(card[0]!.caption).toMatch(/^💳 Your card [2-9A-Z]{4}-[2-9A-Z]{4}\nStamps: 0 of 8\. 8 more to your reward: free coffee$/);
-    expect(replyButtons(card[0])).toHaveLength(8);
+    expect(replyButtons(card[0])).toHaveLength(9);
   });
 
   it('Rewards tells the stamps and the rewards, summed from the ledger', async () => {

@@ -69,6 +69,7 @@ describe('onboarding: from /start to the card', () => {
       '🔔 Известия',
       '📄 Моите данни',
       '🗑 Изтриване на данните ми',
+      '🎂 Рожден ден',
     ]);
     expect(card.photo!.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(await decodeQr(card.photo!.bytes)).toBe(`https://t.me/loyalty_cafe_bot?start=c_${stored!.cardToken}`);

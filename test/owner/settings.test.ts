@@ -13,6 +13,7 @@ const SECTION_BUTTON: Record<string, RegExp> = {
   privacy: /Privacy and data/,
   fraud: /Fraud signals/,
   general: /Time zone/,
+  occasions: /Welcome and birthday/,
 };
 
 /** A valid new value for each setting, different from its default. */
