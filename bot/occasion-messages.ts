@@ -6,7 +6,7 @@ import type { CustomerDoc } from '../domain/customers/model.js';
 import type { Settings } from '../domain/settings.js';
 import type { BonusGranted } from '../domain/visits/service.js';
 import type { Birthday } from '../domain/occasions/birthday-dates.js';
-import type { BirthdayBonus, BirthdayGreeting } from '../domain/occasions/service.js';
+import type { BirthdayGreeting, BirthdayNotice } from '../domain/occasions/service.js';
 import type { Notifier, SendOutcome } from './notifier.js';
 import type { Translate, Translator } from './translator.js';
 import type { InlineKeyboard } from 'grammy';
@@ -50,17 +50,20 @@ export async function announceWelcome(deps: OccasionDeps, customer: CustomerDoc,
   await deps.notifier.staffChat.post('welcome-staff-bonus', { customer: customerLabel(customer), number: cardLabel(customer), count: bonus.entry.stamps });
 }
 
-/** The birthday bonus earned with a visit: the customer's line (with the card after it) and the staff group's. */
-export async function announceBirthdayBonus(deps: OccasionDeps, earned: BirthdayBonus): Promise<void> {
-  const { customer, bonus } = earned;
+/** The birthday bonus earned with a visit, or taken back with it: the customer's line (with the card after it) and the staff group's. */
+export async function announceBirthdayBonus(deps: OccasionDeps, notice: BirthdayNotice): Promise<void> {
+  const { customer } = notice;
+  const granted = notice.kind === 'granted';
+  const stamps = granted ? notice.bonus.entry.stamps : notice.bonus.stamps;
   if (customer.telegramId && !customer.deletedAt) {
     const locale = customer.locale;
-    await deps.notifier.send(customer.telegramId, locale, 'birthday-bonus', {
-      count: bonus.entry.stamps,
-      card: balanceAfterBonus(deps.notifier.t, locale, deps.settings, bonus.balance, bonus.rewardsEarned),
-    });
+    const card = granted
+      ? balanceAfterBonus(deps.notifier.t, locale, deps.settings, notice.bonus.balance, notice.bonus.rewardsEarned)
+      : balanceAfterBonus(deps.notifier.t, locale, deps.settings, notice.balance, 0);
+    await deps.notifier.send(customer.telegramId, locale, granted ? 'birthday-bonus' : 'birthday-taken-back', { count: stamps, card });
   }
-  await deps.notifier.staffChat.post('birthday-staff-bonus', { customer: customerLabel(customer), number: cardLabel(customer), count: bonus.entry.stamps });
+  const vars = { customer: customerLabel(customer), number: cardLabel(customer), count: stamps };
+  await deps.notifier.staffChat.post(granted ? 'birthday-staff-bonus' : 'birthday-staff-taken-back', vars);
 }
 
 /** The greeting on the day: an offer, so it carries the one-tap way out. */

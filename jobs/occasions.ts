@@ -5,7 +5,8 @@
 //   unreachable, like every offer. A send that failed otherwise gives its claim back, so a run later
 //   that day (a restart, a settings change) may try again. Each run schedules the next one.
 // - birthday-bonus: right after a visit within the window of a birthday, the bonus of that year is
-//   written (once: the ledger's key) and told once (a once-key), after the visit's own message.
+//   written (once: the ledger's key) and told once (a once-key), after the visit's own message; after
+//   that visit is undone, the bonus is taken back and that is told once too.
 import { announceBirthdayBonus, sendBirthdayGreeting } from '../bot/occasion-messages.js';
 import { BIRTHDAY_BONUS_JOB, BIRTHDAY_GREETINGS_JOB } from '../domain/occasions/service.js';
 import type { JobDeps } from './deps.js';
@@ -52,10 +53,11 @@ export function defineOccasionJobs(scheduler: JobScheduler, deps: JobDeps): void
   scheduler.atStart(() => services.occasions.scheduleGreetings());
 
   scheduler.define<{ customerId: string; visitId: string }>(BIRTHDAY_BONUS_JOB, async (data, { now }) => {
-    const earned = await services.occasions.settleBirthdayBonus(data.customerId, data.visitId);
-    if (!earned) return;
-    if (!(await services.once.claim(`birthday-told:${earned.bonus.entry.key}`, now))) return;
-    await announceBirthdayBonus({ notifier, settings: await services.settings.get() }, earned);
-    logger.info({ customerId: data.customerId, duplicate: earned.bonus.duplicate }, 'birthday bonus');
+    const notice = await services.occasions.settleBirthdayBonus(data.customerId, data.visitId);
+    if (!notice) return;
+    const key = notice.kind === 'granted' ? `birthday-told:${notice.bonus.entry.key}` : `birthday-told:undo:${String(notice.bonus._id)}`;
+    if (!(await services.once.claim(key, now))) return;
+    await announceBirthdayBonus({ notifier, settings: await services.settings.get() }, notice);
+    logger.info({ customerId: data.customerId, change: notice.kind }, 'birthday bonus');
   });
 }

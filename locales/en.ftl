@@ -817,3 +817,10 @@ settings-field-birthday-bonus-stamps = Birthday bonus
 settings-field-birthday-window-days = Birthday: days before/after
 settings-why-occasions = The welcome bonus goes on every new card, once per phone number ever: a customer who deletes their data and registers again does not get it again (for this the bot keeps a salted hash of the number, never the number). The birthday bonus comes with a visit from that many days before to that many days after the customer's birthday, once a year; customers give only the day and month, and can change the date once a year. On the day at 10:00 your time, customers who agreed to offers get a greeting. A customer born on 29 February is celebrated on 28 February in other years. 0 stamps: no bonus (and no birthday greetings).
 my-data-field-birthday = Birthday (day and month)
+birthday-taken-back =
+    ↩️ Your visit was cancelled at the counter, so the birthday bonus ({ $count ->
+        [one] { $count } stamp
+       *[other] { $count } stamps
+    }) was taken back as well. Another visit around your birthday can still earn it.
+    { $card }
+birthday-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · birthday bonus taken back, the visit was undone

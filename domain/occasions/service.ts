@@ -25,6 +25,8 @@ import { customerModel, type CustomerDoc } from '../customers/model.js';
 import type { CustomerService } from '../customers/service.js';
 import { MARKETING_AUDIENCE } from '../broadcasts/segments.js';
 import { ledgerModel, type LedgerEntry } from '../ledger/model.js';
+import { LedgerHistory } from '../ledger/history.js';
+import type { Balance } from '../ledger/balance.js';
 import type { BonusGranted, VisitsService } from '../visits/service.js';
 import type { PhoneHasher } from './phone-hash.js';
 import {
@@ -49,6 +51,8 @@ export const BIRTHDAY_CHANGE_DAYS = 365;
 export const BIRTHDAY_GREETING_HOURS = { from: 10, to: 20 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How often a year's birthday bonus may be taken back (its visit undone) and earned again. */
+const MAX_TAKE_BACKS = 3;
 
 const welcomeClaimSchema = new Schema(
   {
@@ -70,11 +74,10 @@ export type BirthdayError =
   | { code: 'BirthdayChangeTooSoon'; from: Date }
   | { code: 'CustomerNotFound' };
 
-export interface BirthdayBonus {
-  customer: CustomerDoc;
-  bonus: BonusGranted;
-  celebration: LocalDay;
-}
+export type BirthdayNotice =
+  | { kind: 'granted'; customer: CustomerDoc; bonus: BonusGranted; celebration: LocalDay }
+  /** The visit was undone, and its birthday bonus with it. */
+  | { kind: 'takenBack'; customer: CustomerDoc; bonus: LedgerEntry; balance: Balance };
 
 export interface BirthdayGreeting {
   customer: CustomerDoc;
@@ -106,7 +109,7 @@ export class OccasionsService {
   private scheduledZone: string | undefined;
 
   constructor(
-    conn: Connection,
+    private readonly conn: Connection,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
     private readonly jobs: JobQueue,
@@ -120,6 +123,11 @@ export class OccasionsService {
     this.ledger = ledgerModel(conn);
     // A visit within a birthday window asks for the birthday bonus (a job, so the visit's own message comes first).
     visits.hooks.visitConfirmed.push(({ customer, entry }) => this.scheduleBirthdayBonus(customer, entry));
+    // An undone visit that earned the birthday bonus takes it back.
+    visits.hooks.operationUndone.push(async ({ customerId, undone }) => {
+      if (undone.type !== 'stamp') return;
+      if (await this.ledger.exists({ customerId, type: 'bonus', reason: BIRTHDAY_REASON, refersTo: undone._id })) await this.settleLater(customerId, undone._id);
+    });
     // A new time zone moves 10:00: the next run follows it (a run scheduled for the old zone finds nobody due, or greets late that day).
     settings.onChange(async (changed) => {
       if (this.scheduledZone !== undefined && changed.timeZone !== this.scheduledZone) await this.scheduleGreetings();
@@ -193,39 +201,78 @@ export class OccasionsService {
     if (settings.birthdayBonusStamps <= 0) return;
     const celebration = celebrationAround(birthday, localDay(visit.at, settings.timeZone), settings.birthdayWindowDays);
     if (!celebration) return;
-    if (await this.ledger.exists({ key: birthdayKey(customer._id, celebration.year) })) return;
+    if (await this.liveBonusOfYear(customer._id, celebration.year)) return;
+    await this.settleLater(customer._id, visit._id);
+  }
+
+  /** Right away, as a job: the visit's (or the undo's) own message comes first. */
+  private async settleLater(customerId: Types.ObjectId, visitId: Types.ObjectId): Promise<void> {
     await this.jobs.schedule(
       BIRTHDAY_BONUS_JOB,
       this.clock.now(),
-      { customerId: String(customer._id), visitId: String(visit._id) },
-      { 'data.visitId': String(visit._id) },
+      { customerId: String(customerId), visitId: String(visitId) },
+      { 'data.visitId': String(visitId) },
     );
   }
 
+  /** This year's birthday bonus entries of the customer: the first under the year's key, any later one (after a take-back) under `#n`. */
+  private async bonusesOfYear(customerId: Types.ObjectId, year: number): Promise<LedgerEntry[]> {
+    const key = birthdayKey(customerId, year);
+    return this.ledger
+      .find({ customerId, type: 'bonus', reason: BIRTHDAY_REASON, key: { $in: [key, ...Array.from({ length: MAX_TAKE_BACKS }, (_, i) => `${key}#${i + 1}`)] } })
+      .lean<LedgerEntry[]>();
+  }
+
+  /** The birthday bonus of that year that still stands (not taken back), if any. */
+  private async liveBonusOfYear(customerId: Types.ObjectId, year: number): Promise<LedgerEntry | null> {
+    const bonuses = await this.bonusesOfYear(customerId, year);
+    if (bonuses.length === 0) return null;
+    const undone = await this.ledger.distinct('undoes', { customerId, type: 'undo', undoes: { $in: bonuses.map((b) => b._id) } });
+    return bonuses.find((b) => !undone.some((u: Types.ObjectId) => u.equals(b._id))) ?? null;
+  }
+
   /**
-   * The birthday bonus for this visit, if it lies in the window of the customer's birthday (as it is
-   * now) and that year's bonus is not taken: exactly once per year, never for an undone visit.
+   * Brings the birthday bonus in line with this visit: a visit within the window of the customer's
+   * birthday (as it is now) earns that year's bonus if none stands, exactly once per year; an undone
+   * visit takes its bonus back (then another visit in the window may earn it, under the next key).
    */
-  async settleBirthdayBonus(customerId: string, visitId: string): Promise<BirthdayBonus | null> {
+  async settleBirthdayBonus(customerId: string, visitId: string): Promise<BirthdayNotice | null> {
     if (!Types.ObjectId.isValid(customerId) || !Types.ObjectId.isValid(visitId)) return null;
     const customer = await this.customers.findOne({ _id: customerId, deletedAt: null }).lean<CustomerDoc>();
-    const birthday = customer ? birthdayOf(customer) : null;
-    const visit = await this.ledger.findById(visitId).lean<LedgerEntry>();
-    if (!customer || !birthday || !visit || !visit.customerId.equals(customer._id) || visit.type !== 'stamp') return null;
+    if (!customer) return null;
+    const history = await LedgerHistory.load(this.conn, customer._id);
+    const visit = history.entry(visitId);
+    if (!visit || visit.type !== 'stamp') return null;
+    if (history.undoOf(visit._id)) {
+      const bonus = history.entries.find(
+        (e) => e.type === 'bonus' && e.reason === BIRTHDAY_REASON && e.refersTo?.equals(visit._id) === true && !history.undoOf(e._id),
+      );
+      if (!bonus) return null;
+      // A bonus whose stamps became a reward that was redeemed meanwhile stands.
+      const undone = await this.visits.reverseEntry(bonus, null);
+      return undone.ok ? { kind: 'takenBack', customer, bonus, balance: undone.value.balance } : null;
+    }
+    const birthday = birthdayOf(customer);
     const settings = await this.settings.get();
-    if (settings.birthdayBonusStamps <= 0) return null;
+    if (!birthday || settings.birthdayBonusStamps <= 0) return null;
     const celebration = celebrationAround(birthday, localDay(visit.at, settings.timeZone), settings.birthdayWindowDays);
     if (!celebration) return null;
+    const yearKey = birthdayKey(customer._id, celebration.year);
+    const ofYear = history.entries.filter((e) => e.type === 'bonus' && e.reason === BIRTHDAY_REASON && (e.key === yearKey || e.key.startsWith(`${yearKey}#`)));
+    const live = ofYear.find((e) => !history.undoOf(e._id));
+    // One stands: this visit's (a retried job: reported again, told once by the caller) or another's.
+    if (live && !live.refersTo?.equals(visit._id)) return null;
+    if (!live && ofYear.length > MAX_TAKE_BACKS) return null;
     const granted = await this.visits.grantBonus<VisitUndone>({
       customerId: customer._id,
-      stamps: settings.birthdayBonusStamps,
+      stamps: live?.stamps ?? settings.birthdayBonusStamps,
       reason: BIRTHDAY_REASON,
-      key: birthdayKey(customer._id, celebration.year),
+      key: live?.key ?? (ofYear.length === 0 ? yearKey : `${yearKey}#${ofYear.length}`),
       refersTo: visit._id,
-      refuse: (history) => (history.undoOf(visit._id) ? { code: 'VisitUndone' } : null),
+      refuse: (latest) => (latest.undoOf(visit._id) ? { code: 'VisitUndone' } : null),
     });
     if (!granted.ok) return null;
-    return { customer, bonus: granted.value, celebration };
+    return { kind: 'granted', customer, bonus: granted.value, celebration };
   }
 
   /**
@@ -247,7 +294,7 @@ export class OccasionsService {
     const due: BirthdayGreeting[] = [];
     for (const customer of found) {
       if (await this.once.isClaimed(greetingKey(customer._id, today.year))) continue;
-      const taken = await this.ledger.exists({ key: birthdayKey(customer._id, today.year) });
+      const taken = await this.liveBonusOfYear(customer._id, today.year);
       const offer = !taken
           ? { stamps: settings.birthdayBonusStamps, until: addDays(today, settings.birthdayWindowDays) }
           : null;

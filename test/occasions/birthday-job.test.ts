@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, inlineButtons, TestClock, type Harness } from '../harness/index.js';
 import { insertCustomer, type CustomerFields } from '../owner/fixtures.js';
-import { stampVisit } from '../harness/visits.js';
+import { stampVisit, undoLastOperation } from '../harness/visits.js';
 import { ledgerOf, registerCustomer } from '../staff/fixtures.js';
 import { customerModel } from '../../domain/customers/model.js';
 
@@ -173,5 +173,39 @@ describe('birthday bonus', () => {
     await h.runJobs();
     expect((await ledgerOf(h, customer._id)).filter((e) => e.reason === 'birthday')).toHaveLength(1);
     expect(user.lastText).toBe('🎂 Happy birthday, Ann! Thank you for being with us.');
+  });
+
+  it('goes back when its visit is undone, and another visit in the window earns it again, once', async () => {
+    h = await harnessAt('2026-06-14T12:00:00+03:00', 'Europe/Sofia');
+    const barista = h.staff();
+    const user = h.user();
+    const customer = await registerCustomer(h, user);
+    await customerModel(h.app.conn).updateOne({ _id: customer._id }, { $set: { birthday: { day: 15, month: 6 } } });
+
+    await stampVisit(h, barista, user);
+    await h.runJobs();
+    expect((await ledgerOf(h, customer._id)).map((e) => e.reason)).toEqual(['visit', 'birthday']);
+
+    await undoLastOperation(barista);
+    await h.runJobs();
+    expect((await ledgerOf(h, customer._id)).map((e) => [e.type, e.stamps])).toEqual([
+      ['stamp', 1],
+      ['bonus', 2],
+      ['undo', -1],
+      ['undo', -2],
+    ]);
+    expect(user.lastText).toBe(
+      '↩️ Your visit was cancelled at the counter, so the birthday bonus (2 stamps) was taken back as well. Another visit around your birthday can still earn it.\nStamps: 0 of 8. 8 more to your reward: free coffee',
+    );
+    expect(h.staffChat.map((m) => m.text).join('\n')).toContain('−2 · birthday bonus taken back, the visit was undone');
+
+    h.clock.advance({ hours: 2 });
+    await stampVisit(h, barista, user);
+    await h.runJobs();
+    h.clock.advance({ hours: 2 });
+    await stampVisit(h, barista, user);
+    await h.runJobs();
+    const bonuses = (await ledgerOf(h, customer._id)).filter((e) => e.type === 'bonus');
+    expect(bonuses.map((e) => e.key)).toEqual([`birthday:${String(customer._id)}:2026`, `birthday:${String(customer._id)}:2026#1`]);
   });
 });
