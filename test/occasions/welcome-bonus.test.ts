@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../harness/index.js';
 import { customerOf, onboard } from '../harness/customers.js';
 import { ledgerOf } from '../staff/fixtures.js';
+import { loadConfig } from '../../app/config.js';
 
 const PHONE = '+359888777111';
 
@@ -92,5 +93,10 @@ describe('welcome bonus', () => {
     const user = h.user();
     await onboard(h, user);
     expect((await ledgerOf(h, (await customerOf(h, user))!._id)).map((e) => e.stamps)).toEqual([3]);
+  });
+
+  it('refuses a PHONE_HASH_SECRET too short to be a secret, with an example', () => {
+    expect(() => loadConfig({ BOT_TOKEN: '123456:ABCDEFGHIJKLMNOP', PHONE_HASH_SECRET: 'short' })).toThrow(/PHONE_HASH_SECRET.*at least 16 characters/);
+    expect(loadConfig({ BOT_TOKEN: '123456:ABCDEFGHIJKLMNOP', PHONE_HASH_SECRET: '' }).PHONE_HASH_SECRET).toBeUndefined();
   });
 });
