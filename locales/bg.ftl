@@ -807,10 +807,10 @@ birthday-bonus = 🎂 Честит рожден ден! { $count ->
     { $card }
 birthday-staff-bonus = 🎂 { $customer } ({ $number }): +{ $count } · бонус за рожден ден
 birthday-greeting = 🎂 Честит рожден ден, { $name }! Благодарим ви, че сте с нас.
-birthday-greeting-offer = 🎂 Честит рожден ден, { $name }! Нашият подарък за вас: елате до { $until } включително и посещението ви ще ви донесе { $count ->
+birthday-greeting-offer = 🎂 Честит рожден ден, { $name }! Нашият подарък за вас: елате до { $until } включително и ще получите { $count ->
     [one] +{ $count } бонус печат
    *[other] +{ $count } бонус печата
-}.
+} за посещението си.
 settings-section-occasions = 🎂 Добре дошли и рожден ден
 settings-field-welcome-bonus-stamps = Бонус за добре дошли
 settings-field-birthday-bonus-stamps = Бонус за рожден ден
