@@ -81,6 +81,16 @@ describe('birthday date', () => {
     // The question is closed: a date typed now is just a text.
     await user.send('25.05');
     expect(await birthdayOf(user)).toEqual({ day: 24, month: 5 });
+
+    // It is in the customer's copy of their data, and goes with the rest when they delete it.
+    await user.send('📄 Мои данные');
+    expect(user.last!.document!.bytes.toString('utf8')).toContain('День рождения (день и месяц): 24 мая');
+    const id = (await customerOf(h, user))!._id;
+    await user.send('🗑 Удалить мои данные');
+    await user.press('Да, удалить');
+    const stored = await h.app.conn.collection('customers').findOne({ _id: id });
+    expect(stored).not.toHaveProperty('birthday');
+    expect(stored).not.toHaveProperty('birthdaySetAt');
   });
 
   it('changes at most once a year: a second change within the year is refused with the day it becomes possible', async () => {
