@@ -9,9 +9,12 @@
 //
 // Birthday bonus (settings.birthdayBonusStamps, settings.birthdayWindowDays): a customer who told the
 // day and month of their birthday earns the bonus with a visit from N days before to N days after it,
-// once per year (key `birthday:<customer>:<year of the celebration>`). 29 February is celebrated on
-// 28 February in other years. The date can be changed once a year, so nobody moves it to earn it twice.
-// On the day, a job greets the customers who agreed to offers (jobs/occasions.ts).
+// once per year (key `birthday:<customer>:<year of the celebration>`). Undoing that visit takes the
+// bonus back; another visit in the window may then earn it under `…#1` (at most MAX_TAKE_BACKS times).
+// 29 February is celebrated on 28 February in other years. The date can be changed once in 365 days,
+// so nobody moves it to earn it twice. On the day at 10:00 business time a job greets the customers
+// who agreed to offers, once a year (jobs/occasions.ts); while the bonus is 0, the birthday program is
+// off: no question at onboarding, no bonus, no greeting.
 import { Types, type Connection } from 'mongoose';
 import { Schema } from 'mongoose';
 import type { Clock } from '../clock.js';
