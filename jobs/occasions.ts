@@ -2,8 +2,9 @@
 // - birthday-greetings: every day at 10:00 business time, each customer whose birthday is celebrated
 //   today and who agreed to offers gets one greeting a year, in their own language, paced like the
 //   campaigns (a 429's retry_after is honoured by the bot's auto-retry). Blocked the bot (403): marked
-//   unreachable, like every offer. A send that failed otherwise gives its claim back, so a run later
-//   that day (a restart, a settings change) may try again. Each run schedules the next one.
+//   unreachable, like every offer. A send that failed otherwise gives its claim back and the run fails,
+//   so the scheduler's retry sends just those. Each run first schedules the next day's, so a failed or
+//   given-up run never stops the daily chain.
 // - birthday-bonus: right after a visit within the window of a birthday, the bonus of that year is
 //   written (once: the ledger's key) and told once (a once-key), after the visit's own message; after
 //   that visit is undone, the bonus is taken back and that is told once too.
@@ -44,9 +45,12 @@ export function defineOccasionJobs(scheduler: JobScheduler, deps: JobDeps): void
   scheduler.define<{ slot: string }>(
     BIRTHDAY_GREETINGS_JOB,
     async (_data, { now }) => {
+      // Tomorrow's run first: a run that fails (and is retried, or given up) never breaks the chain.
+      await services.occasions.scheduleGreetings(true);
       const counts = await greetBirthdays(deps, now);
       if (counts.sent + counts.blocked + counts.failed > 0) logger.info(counts, 'birthday greetings');
-      await services.occasions.scheduleGreetings(true);
+      // Those not delivered gave their claims back: the scheduler's retry (with its backoff) tries them again.
+      if (counts.failed > 0) throw new Error(`${counts.failed} birthday greetings could not be sent`);
     },
     { concurrency: 1 },
   );

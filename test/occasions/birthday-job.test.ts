@@ -116,6 +116,27 @@ describe('birthday greetings', () => {
     expect((await customerModel(h.app.conn).findById(blocked._id).lean())!.unreachable).toBe(true);
   });
 
+  it('a greeting Telegram refused is sent again by the retry, the others are not; tomorrow\'s run stands', async () => {
+    h = await harnessAt('2026-06-15T08:00:00+03:00', 'Europe/Sofia');
+    const first = await insertCustomer(h, born(15, 6));
+    const second = await insertCustomer(h, born(15, 6));
+    h.telegram.fail({ method: 'sendMessage', chatId: second.telegramId!, error_code: 400, description: 'Bad Request: something went wrong' });
+    h.clock.set('2026-06-15T10:00:00+03:00');
+    await h.runJobs();
+    expect(received(h, first.telegramId!)).toHaveLength(1);
+    expect(received(h, second.telegramId!)).toEqual([]);
+
+    h.clock.advance({ seconds: 31 });
+    await h.runJobs();
+    expect(received(h, first.telegramId!)).toHaveLength(1);
+    expect(received(h, second.telegramId!)).toHaveLength(1);
+
+    const later = await insertCustomer(h, born(16, 6));
+    h.clock.set('2026-06-16T10:00:00+03:00');
+    await h.runJobs();
+    expect(received(h, later.telegramId!)).toHaveLength(1);
+  });
+
   it('are written in each customer\'s own language', async () => {
     h = await harnessAt('2026-06-15T08:00:00+03:00', 'Europe/Sofia');
     const ru = await insertCustomer(h, born(15, 6, { locale: 'ru', firstName: 'Анна' }));
