@@ -5,6 +5,7 @@ import { BROADCAST_JOB } from '../domain/broadcasts/service.js';
 import { REFERRAL_RECONCILE_JOB } from '../domain/referrals/service.js';
 import { REVIEW_PUBLISH_JOB, REVIEW_REQUEST_JOB } from '../domain/reviews/service.js';
 import { REWARD_EXPIRY_JOB } from '../domain/visits/service.js';
+import { BIRTHDAY_BONUS_JOB, BIRTHDAY_GREETINGS_JOB } from '../domain/occasions/service.js';
 import type { JobDeps } from './deps.js';
 import type { GivenUpJob, JobScheduler } from './scheduler.js';
 
@@ -15,6 +16,8 @@ const MESSAGE_KEYS: Record<string, string> = {
   [REVIEW_PUBLISH_JOB]: 'review-publish-given-up',
   [REFERRAL_RECONCILE_JOB]: 'referral-reconcile-given-up',
   [REWARD_EXPIRY_JOB]: 'reward-expiry-given-up',
+  [BIRTHDAY_GREETINGS_JOB]: 'birthday-greetings-given-up',
+  [BIRTHDAY_BONUS_JOB]: 'birthday-bonus-given-up',
 };
 export const GENERAL_GIVEN_UP_KEY = 'jobs-given-up';
 

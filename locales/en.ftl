@@ -824,3 +824,5 @@ birthday-taken-back =
     }) was taken back as well. Another visit around your birthday can still earn it.
     { $card }
 birthday-staff-taken-back = ↩️ { $customer } ({ $number }): −{ $count } · birthday bonus taken back, the visit was undone
+birthday-greetings-given-up = ⚠️ Some of today's birthday greetings could not be sent: several attempts in a row failed. Nobody got a greeting twice, and tomorrow's greetings go out as usual. Please let whoever runs the bot know: the log has the details.
+birthday-bonus-given-up = ⚠️ A birthday bonus for a visit could not be settled: several attempts in a row failed. Nobody got it twice. Please let whoever runs the bot know: the log has the details.

@@ -3,7 +3,8 @@
 // around the day earns the birthday bonus once a year. 29 February is celebrated on 28 February in
 // other years.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHarness, inlineButtons, TestClock, type Harness } from '../harness/index.js';
+import { createHarness, inlineButtons, OWNER_ID, TestClock, type Harness } from '../harness/index.js';
+import { retryDelayMs } from '../../jobs/scheduler.js';
 import { insertCustomer, type CustomerFields } from '../owner/fixtures.js';
 import { stampVisit, undoLastOperation } from '../harness/visits.js';
 import { ledgerOf, registerCustomer } from '../staff/fixtures.js';
@@ -135,6 +136,25 @@ describe('birthday greetings', () => {
     h.clock.set('2026-06-16T10:00:00+03:00');
     await h.runJobs();
     expect(received(h, later.telegramId!)).toHaveLength(1);
+  });
+
+  it('a greeting that keeps failing: the run is given up after its attempts, the owners are told in their language, tomorrow\'s run still goes', async () => {
+    h = await harnessAt('2026-06-15T08:00:00+03:00', 'Europe/Sofia');
+    await h.services.preferences.setLocale(OWNER_ID, 'ru');
+    const stuck = await insertCustomer(h, born(15, 6));
+    h.telegram.fail({ method: 'sendMessage', chatId: stuck.telegramId!, error_code: 400, description: 'Bad Request: something went wrong', times: 10 });
+    h.clock.set('2026-06-15T10:00:00+03:00');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await h.runJobs();
+      h.clock.advance({ seconds: retryDelayMs(attempt) / 1000 + 1 });
+    }
+    expect(received(h, stuck.telegramId!)).toEqual([]);
+    expect(received(h, OWNER_ID)).toEqual([h.app.t('ru', 'birthday-greetings-given-up')]);
+
+    const tomorrow = await insertCustomer(h, born(16, 6));
+    h.clock.set('2026-06-16T10:00:00+03:00');
+    await h.runJobs();
+    expect(received(h, tomorrow.telegramId!)).toHaveLength(1);
   });
 
   it('are written in each customer\'s own language', async () => {
