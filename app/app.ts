@@ -105,6 +105,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       t,
       logger,
       async close() {
+        // Lines already stored are posted before the connection goes (what cannot be is left to the flush job).
+        await staffFeed.idle();
         await scheduler.stop();
         await conn.close();
       },

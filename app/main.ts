@@ -166,6 +166,8 @@ async function main(): Promise<void> {
   await meetTelegram(app, logger, config, () => stopping);
   if (stopping) return;
   await prepareBot(app);
+  // Lines an instance stored but did not live to post (it stopped between the two) go out now.
+  await app.notifier.staffChat.flush().catch((error: unknown) => logger.error({ err: error }, 'staff chat lines left from before could not be posted; the flush job will try again'));
   logger.info({ bot: bot.botInfo.username, database: mongo.kind, dbName: database.dbName }, 'bot ready');
   if (stopping) return;
 

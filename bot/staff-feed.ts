@@ -79,6 +79,10 @@ interface Running {
 export class StaffFeed {
   private lastPruned = 0;
   private readonly running = new Map<number, Running>();
+  private readonly posting = new Set<Promise<void>>();
+  private readonly tails = new Map<number, Promise<void>>();
+  /** Lines stored by post() whose own posting has not run yet (a flush that sends one takes it off). */
+  private readonly undelivered = new Set<string>();
 
   constructor(private readonly deps: StaffFeedDeps) {}
 
@@ -87,15 +91,55 @@ export class StaffFeed {
     return this.deps.services.preferences.staffChatLocale();
   }
 
-  /** Adds a line to the staff chat (with an Undo button for `undoEntryId`) and posts what the pace allows. */
+  /**
+   * Adds a line to the staff chat (with an Undo button for `undoEntryId`). Once the line is stored the
+   * caller goes on: posting it (at once in a quiet moment, in a batch in a rush, by a job when the
+   * minute is full) runs after the update that caused it has been answered, so a barista's next scan
+   * never waits behind the staff chat's pace (issue 12). A line whose posting fails stays stored and is
+   * left to the flush job; the failure goes to the log.
+   */
   async post(key: string, vars: VarsFor, undoEntryId?: string): Promise<void> {
     const chatId = await this.deps.chatId();
     if (chatId === undefined) return;
     const locale = await this.locale();
     let text = this.deps.t(locale, key, typeof vars === 'function' ? vars(locale) : vars);
     if (text.length > LINE_MAX_CHARS) text = `${text.slice(0, LINE_MAX_CHARS - 1)}…`;
+    const line = await this.deps.services.staffFeed.add(chatId, { locale, text, ...(undoEntryId ? { undoEntryId } : {}) });
+    this.undelivered.add(String(line._id));
+    this.inBackground(chatId, () => this.deliver(chatId, line));
+  }
+
+  /** Resolves once nothing that post() or markUndone() started is still posting (shutdown, tests). */
+  async idle(): Promise<void> {
+    while (this.posting.size > 0) await Promise.all([...this.posting]);
+  }
+
+  /**
+   * Runs `work` after the update that caused it, one at a time per chat in this process: lines go out
+   * in the order they were stored, and two of them never take a send slot at the same moment.
+   */
+  private inBackground(chatId: number, work: () => Promise<void>): void {
+    const previous = this.tails.get(chatId) ?? Promise.resolve();
+    const task: Promise<void> = previous
+      .then(work)
+      .catch(async (error: unknown) => {
+        this.deps.logger.error({ err: error, chatId }, 'staff chat feed could not post; the flush job will try again');
+        await this.later(chatId, 30_000).catch((again: unknown) =>
+          this.deps.logger.error({ err: again, chatId }, 'staff chat feed could not schedule its flush; lines wait for the next post'),
+        );
+      })
+      .finally(() => {
+        this.posting.delete(task);
+        if (this.tails.get(chatId) === task) this.tails.delete(chatId);
+      });
+    this.posting.add(task);
+    this.tails.set(chatId, task);
+  }
+
+  private async deliver(chatId: number, line: FeedLine): Promise<void> {
+    // A flush that ran before this turn (for an earlier line, or an undo) may have posted it already.
+    if (!this.undelivered.delete(String(line._id))) return;
     const store = this.deps.services.staffFeed;
-    const line = await store.add(chatId, { locale, text, ...(undoEntryId ? { undoEntryId } : {}) });
     // The quiet moment: nothing waits and the budget has room, so this line goes at once, alone.
     if (!this.running.has(chatId) && (await store.takeSlot(chatId, { unlessBacklog: true }))) {
       const outcome = await this.send(chatId, [line]);
@@ -112,7 +156,7 @@ export class StaffFeed {
     const chatId = await this.deps.chatId();
     const mark = this.deps.t(await this.locale(), 'staff-audit-undone-mark', { staff: staffName });
     if (!(await this.deps.services.staffFeed.markUndone(undoEntryId, mark))) return false;
-    if (chatId !== undefined) await this.flush(chatId);
+    if (chatId !== undefined) this.inBackground(chatId, () => this.flush(chatId));
     return true;
   }
 
@@ -183,6 +227,7 @@ export class StaffFeed {
     try {
       // The slot was taken before this call (an answer lost on the way still counts as a send).
       const sent = await api.sendMessage(chatId, text, reply_markup ? { reply_markup } : {});
+      for (const id of ids) this.undelivered.delete(String(id));
       await services.staffFeed.posted(ids, sent.message_id);
       if (batch.length > 1) logger.info({ chatId, lines: batch.length }, 'staff chat lines posted together');
       return 'done';
@@ -191,6 +236,7 @@ export class StaffFeed {
       const tries = Math.max(...batch.map((l) => l.attempts)) + 1;
       if (tries >= MAX_ATTEMPTS) {
         logger.error({ err: error, chatId, lines: batch.length }, 'staff chat refused these lines; given up');
+        for (const id of ids) this.undelivered.delete(String(id));
         await services.staffFeed.abandon(ids);
         return 'done';
       }

@@ -80,8 +80,8 @@ export class ReferralService {
   ) {
     this.customers = customerModel(conn);
     // A referred friend's first visit, and any undone visit of theirs, ask for the referral to be reconciled.
-    visits.hooks.visitConfirmed.push(async ({ customerId, entry, firstVisit }) => {
-      if (firstVisit) await this.scheduleReconcile(customerId, entry._id);
+    visits.hooks.visitConfirmed.push(async ({ customerId, customer, entry, firstVisit }) => {
+      if (firstVisit && customer.referredBy) await this.scheduleReconcile(customerId, entry._id, customer.referredBy);
     });
     visits.hooks.operationUndone.push(async ({ customerId, undone, undo }) => {
       if (undone.type === 'stamp') await this.scheduleReconcile(customerId, undo._id);
@@ -89,9 +89,10 @@ export class ReferralService {
   }
 
   /** Runs right away as a job, so that the customer's own visit message comes before the bonus. */
-  private async scheduleReconcile(customerId: Types.ObjectId, trigger: Types.ObjectId): Promise<void> {
-    const friend = await this.customers.findById(customerId, { referredBy: 1 }).lean();
-    if (!friend?.referredBy) return;
+  private async scheduleReconcile(customerId: Types.ObjectId, trigger: Types.ObjectId, referredBy?: unknown): Promise<void> {
+    // A first visit knows who referred the friend from the card it was decided on; an undo asks.
+    const referrer = referredBy ?? (await this.customers.findById(customerId, { referredBy: 1 }).lean())?.referredBy;
+    if (!referrer) return;
     await this.jobs.schedule(
       REFERRAL_RECONCILE_JOB,
       this.clock.now(),

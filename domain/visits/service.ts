@@ -121,13 +121,8 @@ export interface BonusGranted {
 }
 
 /** Seams for reviews and referrals (issue 6): called after the ledger entry is written. */
-export type VisitConfirmedHook = (event: {
-  customerId: Types.ObjectId;
-  entry: LedgerEntry;
-  firstVisit: boolean;
-  /** The customer as read for the visit (no further read needed for what is on the record). */
-  customer: CustomerDoc;
-}) => Promise<void>;
+/** `customer` is the document the visit was decided on (read just before the stamp): no need to read it again. */
+export type VisitConfirmedHook = (event: { customerId: Types.ObjectId; customer: CustomerDoc; entry: LedgerEntry; firstVisit: boolean }) => Promise<void>;
 export type OperationUndoneHook = (event: { customerId: Types.ObjectId; undone: LedgerEntry; undo: LedgerEntry }) => Promise<void>;
 
 export interface StaffActor {
@@ -250,7 +245,7 @@ export class VisitsService {
     const firstVisit = before.visits === 0;
     const { earned, card } = await this.settleRewards(customer._id, after, settings, now);
     if (earned > 0) await this.scheduleExpiry(settings, now);
-    const hookFailures = await runHooks(this.hooks.visitConfirmed, { customerId: customer._id, entry, firstVisit, customer });
+    const hookFailures = await runHooks(this.hooks.visitConfirmed, { customerId: customer._id, customer, entry, firstVisit });
     return ok({
       entry,
       customer,

@@ -106,11 +106,22 @@ export class Harness {
 
   async handle(update: Omit<Update, 'update_id'>): Promise<void> {
     await this.deliver({ update_id: updateId++, ...update });
+    await this.settle();
   }
 
   /** Runs every job due at the test clock's current time. */
   async runJobs(): Promise<number> {
-    return this.app.scheduler.runDue(this.clock.now());
+    const ran = await this.app.scheduler.runDue(this.clock.now());
+    await this.settle();
+    return ran;
+  }
+
+  /**
+   * Waits for what an update or a job left running after it was answered (posting the staff chat's
+   * lines, bot/staff-feed.ts), on every instance: a test then reads the chats as they end up.
+   */
+  async settle(): Promise<void> {
+    for (const app of this.instances) await app.notifier.staffChat.idle();
   }
 
   /** Replaces the running app by a fresh one on the same database, as after a restart or on another instance. */

@@ -84,7 +84,23 @@ export class FakeTelegram {
     this.frozen = false;
   }
 
+  private readonly holds: { method: string; chatId: number | undefined; gate: Promise<void> }[] = [];
+
+  /** Until release() is called, calls of `method` (to `chatId`) wait before Telegram answers: a slow Telegram. */
+  hold(method: string, chatId?: number): () => void {
+    let release!: () => void;
+    const hold = { method, chatId, gate: new Promise<void>((resolve) => (release = resolve)) };
+    this.holds.push(hold);
+    return () => {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      release();
+    };
+  }
+
   readonly transformer: Transformer = async (prev, method, payload, signal) => {
+    const target = (payload as { chat_id?: unknown } | undefined)?.chat_id;
+    const held = this.holds.find((h) => h.method === method && (h.chatId === undefined || h.chatId === target));
+    if (held) await held.gate;
     const answer = await this.respond(prev, method, payload, signal);
     const call = this.calls.at(-1);
     if (call) this.afterCall?.(call);

@@ -40,7 +40,8 @@ describe('database round trips of the staff hot path', () => {
     //    key indexes make it exactly once and the limits hold under races;
     // 3. update customers — the snapshot after the stamp (with firstVisitAt/lastVisitAt).
     // The audit line in the staff chat goes through the paced feed (bot/staff-feed.ts):
-    // 4. insert stafffeedlines — the line, kept until it is posted (so a crash or a full minute loses nothing);
+    // 4. insert stafffeedlines — the line, kept until it is posted (so a crash or a full minute loses
+    //    nothing); the last command before the press is answered. Posting it runs after the answer:
     // 5. update staffchatpaces — the send slot taken within Telegram's 20 a minute per group;
     // 6. update stafffeedlines — the line marked posted, with its message id (for its Undo).
     // Not needed any more: the session (empty), the conversation state (card presses are handled before

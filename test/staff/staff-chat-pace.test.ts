@@ -141,6 +141,7 @@ describe("the staff chat keeps to Telegram's pace for a group", () => {
         comment,
       });
     }
+    await h.settle();
     await tick(180, 5);
     const texts = h.staffChat.map((m) => m.text ?? '');
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(MAX_CHARS);

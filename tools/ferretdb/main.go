@@ -5,6 +5,9 @@
 //
 //	ferretdb-embedded -listen 127.0.0.1:27018 -state-dir ./data/ferretdb [-parent-pid 1234]
 //
+// With -postgresql-url it uses FerretDB's PostgreSQL backend instead (not used by the app; for running
+// the benchmarks against a server that, unlike SQLite, writes concurrently: see README, Benchmarks).
+//
 // Once the server accepts TCP connections it prints exactly one line,
 // "READY <listen addr>", to stdout. FerretDB's own logs go to stderr at the
 // level given by -log-level (warn by default). It exits cleanly on SIGTERM or
@@ -39,6 +42,7 @@ func run() int {
 	parentPID := flag.Int("parent-pid", 0, "exit when the process with this id no longer exists (0: disabled)")
 	removeStateDir := flag.Bool("remove-state-dir", false, "delete -state-dir on exit (for throw-away test servers)")
 	logLevel := flag.String("log-level", "warn", "FerretDB log level: debug, info, warn or error")
+	postgresURL := flag.String("postgresql-url", "", "use FerretDB's PostgreSQL backend at this URL instead of SQLite (for benchmarks against a server with concurrent writes)")
 	flag.Parse()
 
 	// Once the parent is gone, its end of our stdout/stderr pipes is closed; a write there must not kill
@@ -78,12 +82,19 @@ func run() int {
 	// FerretDB expects a directory URI ending with a slash, e.g. "file:/abs/dir/".
 	sqliteURL := (&url.URL{Scheme: "file", Opaque: filepath.ToSlash(dir) + "/"}).String()
 
-	f, err := ferretdb.New(&ferretdb.Config{
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: sqliteURL,
-	})
+	}
+	if *postgresURL != "" {
+		config.Handler = "postgresql"
+		config.SQLiteURL = ""
+		config.PostgreSQLURL = *postgresURL
+	}
+
+	f, err := ferretdb.New(config)
 	if err != nil {
 		return fail("%v", err)
 	}
